@@ -1,0 +1,28 @@
+# worldgan — set-up, build, demo and tests on Debian/Ubuntu.
+#   make demo   install what is missing, build, run the main job on the shipped sample world
+#   make test   install what is missing, build, run every test (unit, CLI, interop)
+SHELL := /bin/bash
+APT_PACKAGES := zlib1g-dev liblz4-dev libopenblas-dev libopenblas0-pthread pkg-config
+SWIFT ?= swift
+CONFIG ?= release
+BIN := .build/$(CONFIG)/worldgan
+
+.PHONY: setup build demo test test-unit test-interop fuzz clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: setup
+	$(SWIFT) build -c $(CONFIG) --product worldgan
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+clean:
+	rm -rf .build out

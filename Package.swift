@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// worldgan — learn a Minecraft structure's style from one example and generate new ones.
+import PackageDescription
+
+/// Every Swift target is built for x86-64 with AVX2 + FMA (Haswell and newer): the binary must run
+/// on any AVX2 machine, never only on the build machine's CPU. Hot kernels that want AVX-512 live in
+/// C targets with runtime dispatch.
+let portableCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+/// Numeric kernels additionally drop overflow/bounds checks; inputs are validated at their API edge.
+let numericKernel: [SwiftSetting] = portableCPU + [.unsafeFlags(["-Ounchecked"])]
+
+let package = Package(
+    name: "worldgan",
+    products: [
+        .executable(name: "worldgan", targets: ["worldgan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: zlib1g-dev, liblz4-dev, libopenblas-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // Minecraft data: tags, then regions/chunks/worlds/schematics.
+        .target(name: "NBT", dependencies: ["CZlib"], swiftSettings: portableCPU),
+        .target(name: "Anvil", dependencies: ["NBT", "CZlib", "CLZ4"],
+                resources: [.copy("Resources/legacy-blocks.tsv")], swiftSettings: portableCPU),
+
+        // Numerics: knows nothing of Minecraft.
+        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: numericKernel),
+
+        // Learning and generation.
+        .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
+        .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
+
+        // The command-line tool.
+        .executableTarget(name: "worldgan", dependencies: [
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: portableCPU),
+
+        // Tests: one target per module plus shared helpers.
+        .target(name: "TestSupport", dependencies: ["NBT", "Anvil"], path: "Tests/TestSupport"),
+        .testTarget(name: "NBTTests", dependencies: ["NBT", "TestSupport"]),
+        .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "TestSupport"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+        .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "TestSupport"]),
+    ]
+)

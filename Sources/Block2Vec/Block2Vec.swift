@@ -1,0 +1,1 @@
+// The Block2Vec module. See DESIGN: one job per target.

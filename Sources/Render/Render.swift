@@ -1,0 +1,1 @@
+// The Render module. See DESIGN: one job per target.

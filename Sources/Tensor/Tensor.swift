@@ -1,0 +1,1 @@
+// The Tensor module. See DESIGN: one job per target.
