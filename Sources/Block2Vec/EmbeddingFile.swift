@@ -55,7 +55,7 @@ public enum EmbeddingFile {
     /// - Throws: `.badHeader`, `.wrongValueCount`, `.badNumber`, `.duplicateToken`, `.wrongRowCount`.
     /// - Complexity: O(file length).
     public static func parse(_ text: String, file: String) throws -> Embeddings {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         while lines.last?.isEmpty == true { lines.removeLast() }
         let header = lines.first.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []

@@ -12,6 +12,15 @@ struct WorldGANCommand: ParsableCommand {
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
-        subcommands: []
+        subcommands: [BenchCommand.self]
+    )
+}
+
+/// `worldgan bench`: performance measurements against the PyTorch reference (../shared/bench/).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure worldgan's speed on standard workloads.",
+        subcommands: [BenchBlock2VecCommand.self]
     )
 }
