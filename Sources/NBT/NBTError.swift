@@ -21,6 +21,16 @@ public enum NBTError: Error, Equatable, Sendable, CustomStringConvertible {
     case decompressionFailed(format: String, reason: String)
     /// Decompressed data would exceed the allowed size.
     case tooLarge(limit: Int)
+    /// The compressed stream stops before its end marker after `consumed` bytes (cut-off file).
+    case compressedDataEndsEarly(format: String, consumed: Int)
+    /// zlib refused to compress (it could not allocate its state).
+    case compressionFailed(format: String, reason: String)
+    /// The file could not be read.
+    case fileUnreadable(path: String, reason: String)
+    /// The file could not be written; `step` names the system call that failed.
+    case fileUnwritable(path: String, step: String, reason: String)
+    /// An error inside the file at `path` (adds the file to an offset/path error).
+    indirect case inFile(path: String, NBTError)
 
     public var description: String {
         switch self {
@@ -43,7 +53,17 @@ public enum NBTError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .decompressionFailed(format, reason):
             return "\(format) data is damaged: \(reason)"
         case let .tooLarge(limit):
-            return "decompressed data exceeds the \(limit)-byte limit"
+            return "decompressed data exceeds the \(limit)-byte limit (corrupt data or a decompression bomb)"
+        case let .compressedDataEndsEarly(format, consumed):
+            return "\(format) stream ends early after \(consumed) byte(s) (file truncated?)"
+        case let .compressionFailed(format, reason):
+            return "cannot \(format)-compress: \(reason)"
+        case let .fileUnreadable(path, reason):
+            return "cannot read \(path): \(reason)"
+        case let .fileUnwritable(path, step, reason):
+            return "cannot write \(path): \(step) failed: \(reason) (check the folder exists, is writable and has space)"
+        case let .inFile(path, error):
+            return "\(path): \(error)"
         }
     }
 
@@ -66,4 +86,7 @@ public enum NBTError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum NBTLimits {
     /// Maximum nesting of compounds and lists (Minecraft's own limit).
     public static let maxDepth = 512
+    /// Default cap on decompressed size (512 MiB): far above any real chunk or level.dat, far
+    /// below what a decompression bomb would claim.
+    public static let maxDecompressedSize = 512 << 20
 }
