@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
+        .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "TestSupport"]),
     ]
 )

@@ -123,9 +123,13 @@ public enum SpongeSchematic {
             guard let pos = be["Pos"]?.intArray, pos.count == 3 else { continue }
             let p = VoxelPosition(Int(pos[0]), Int(pos[1]), Int(pos[2]))
             guard volume.contains(p.x, p.y, p.z) else { continue }
-            var body = version >= 3 ? (be["Data"]?.compound ?? Compound()) : be
-            for key in ["Pos", "Id", "Data"] where version < 3 { body.removeValue(forKey: key) }
+            // Our block entities carry their id first, as the game writes them.
+            var body = Compound()
             if let id = be["Id"]?.string { body["id"] = .string(id) }
+            for (key, value) in version >= 3 ? (be["Data"]?.compound ?? Compound()) : be
+            where !(version < 3 && ["Pos", "Id"].contains(key)) && key != "id" {
+                body[key] = value
+            }
             volume.blockEntities[p] = body
         }
         let off = schem["Offset"]?.intArray ?? []
