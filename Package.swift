@@ -35,6 +35,9 @@ let package = Package(
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
 
+        // Builds the shipped sample world (worlds/ruins) from its design: `swift run make-sample-world`.
+        .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),
+
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
             "NBT", "Anvil", "Tensor", "Block2Vec", "Render",
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
+        .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "TestSupport"]),
     ]
 )

@@ -12,15 +12,20 @@ struct WorldGANCommand: ParsableCommand {
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
-        subcommands: [BenchCommand.self]
+        subcommands: [
+                      BenchCommand.self]
     )
+
+    static func main() {
+        main(Array(ArgumentPreprocessor.join(Array(CommandLine.arguments.dropFirst()))))
+    }
 }
 
-/// `worldgan bench`: performance measurements against the PyTorch reference (../shared/bench/).
+/// `worldgan bench …`: benchmarks that print machine-readable `name: value` lines.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure worldgan's speed on standard workloads.",
+        abstract: "Measure speed and memory (ends with machine-readable `name: value` lines).",
         subcommands: [BenchBlock2VecCommand.self]
     )
 }
