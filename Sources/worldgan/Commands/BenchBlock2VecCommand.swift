@@ -17,8 +17,8 @@ struct BenchBlock2VecCommand: ParsableCommand {
         """
     )
 
-    @Option(parsing: .upToNextOption, help: "Volume size X Y Z.")
-    var size: [Int] = [51, 10, 64]
+    @Option(help: "Volume size X Y Z.")
+    var size = IntTriple(51, 10, 64)
     @Option(help: "Number of distinct tokens drawn (weights 1/rank^1.2).")
     var vocab: Int = 40
     @Option(help: "Embedding width D.")
@@ -33,7 +33,7 @@ struct BenchBlock2VecCommand: ParsableCommand {
     var seed: UInt64 = 0
 
     func validate() throws {
-        guard size.count == 3, size.allSatisfy({ $0 >= 3 && $0 <= 1024 }) else {
+        guard [size.x, size.y, size.z].allSatisfy({ $0 >= 3 && $0 <= 1024 }) else {
             throw ValidationError("--size needs three numbers from 3 to 1024, got \(size)")
         }
         guard vocab >= 1, vocab <= 65536 else { throw ValidationError("--vocab must be 1…65536, got \(vocab)") }
@@ -41,14 +41,14 @@ struct BenchBlock2VecCommand: ParsableCommand {
     }
 
     func run() throws {
-        let volume = Self.zipfVolume(size: (size[0], size[1], size[2]), vocab: vocab, seed: seed)
+        let volume = Self.zipfVolume(size: (size.x, size.y, size.z), vocab: vocab, seed: seed)
         var config = Block2VecConfig()
         config.dimension = dim
         config.batchSize = batch
         config.epochs = warmup + epochs
         config.seed = seed
         var trainer = try Block2VecTrainer(volume: volume, config: config)
-        print("block2vec bench: volume \(size[0])×\(size[1])×\(size[2]), V \(trainer.dataset.vocabulary.count), "
+        print("block2vec bench: volume \(size.x)×\(size.y)×\(size.z), V \(trainer.dataset.vocabulary.count), "
               + "D \(dim), batch \(batch), samples/epoch \(trainer.dataset.sampleCount), "
               + "batches/epoch \(trainer.batchesPerEpoch)")
         var measured: [Double] = []
@@ -59,9 +59,15 @@ struct BenchBlock2VecCommand: ParsableCommand {
             if e >= warmup { measured.append(ms) }
             print("epoch \(e + 1)\(e < warmup ? " (warm-up)" : ""): \(Self.format(ms)) ms, loss \(loss)")
         }
+        // The share of an epoch spent drawing its subsampled samples (the rest is gather + math).
+        var rng = SeededGenerator(seed: seed)
+        let drawStart = ContinuousClock.now
+        for _ in 0..<epochs { _ = trainer.dataset.epochSamples(using: &rng) }
+        let drawMs = Self.milliseconds(ContinuousClock.now - drawStart) / Double(epochs)
         measured.sort()
         let n = measured.count
         let median = n % 2 == 1 ? measured[n / 2] : (measured[n / 2 - 1] + measured[n / 2]) / 2
+        print("subsample_ms: \(Self.format(drawMs))")
         print("min_ms: \(Self.format(measured[0]))")
         print("epoch_ms: \(Self.format(median))")
     }
