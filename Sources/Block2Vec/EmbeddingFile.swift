@@ -69,7 +69,9 @@ public enum EmbeddingFile {
         var tokens: [String] = []
         var seen = Set<String>()
         var vectors: [Float] = []
-        vectors.reserveCapacity(rows * dimension)   // rows ≤ line count, so bounded by the file's size
+        // Every value takes at least two bytes ("0 "), so this bounds the allocation by the file's size
+        // even when a hostile header promises more than the rows hold.
+        vectors.reserveCapacity(min(rows * dimension, text.utf8.count / 2))
         for (n, line) in lines.dropFirst().enumerated() {
             let lineNumber = n + 2
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)

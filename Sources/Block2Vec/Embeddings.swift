@@ -106,7 +106,9 @@ public struct Embeddings: Sendable, Equatable {
 
     /// The vectors of `tokens`, in that order: how `train --embeddings FILE` lines a given file
     /// up with the input's vocabulary.
-    /// - Parameter file: named in the error.
+    /// - Parameters:
+    ///   - tokens: distinct tokens, e.g. the input volume's `Vocabulary.tokens`.
+    ///   - file: named in the error.
     /// - Throws: `Block2VecError.missingTokens` listing every token without a vector (sorted).
     public func restricted(to tokens: [String], file: String) throws -> Embeddings {
         let missing = tokens.filter { indexByToken[$0] == nil }

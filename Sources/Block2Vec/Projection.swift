@@ -7,8 +7,8 @@
 ///
 /// ```swift
 /// let p = Projection(result.embeddings)
-/// p.points[0]              // (x, y) of tokens[0]
-/// p.distances[i * p.tokens.count + j]
+/// p.points[0]                              // (x, y) of tokens[0]
+/// p.distances[i * p.tokens.count + j]      // ‖e_i − e_j‖
 /// ```
 public struct Projection: Sendable, Equatable {
     public struct Point: Sendable, Equatable { public var x: Double, y: Double }
@@ -24,31 +24,43 @@ public struct Projection: Sendable, Equatable {
 
     /// - Complexity: O(V·D² + D³ + V²·D).
     public init(_ embeddings: Embeddings) {
-        let v = embeddings.count, d = embeddings.dimension
+        let d = embeddings.dimension
         tokens = embeddings.tokens
-        var mean = [Double](repeating: 0, count: d)
-        for i in 0..<v { for c in 0..<d { mean[c] += Double(embeddings.vectors[i * d + c]) } }
-        if v > 0 { for c in 0..<d { mean[c] /= Double(v) } }
-        var centred = [Double](repeating: 0, count: v * d)
-        for i in 0..<v { for c in 0..<d { centred[i * d + c] = Double(embeddings.vectors[i * d + c]) - mean[c] } }
+        let rows = Projection.centredRows(embeddings)
         var covariance = [Double](repeating: 0, count: d * d)
-        for i in 0..<v { for a in 0..<d { for b in 0..<d { covariance[a * d + b] += centred[i * d + a] * centred[i * d + b] } } }
+        for row in rows { for a in 0..<d { for b in 0..<d { covariance[a * d + b] += row[a] * row[b] } } }
         let (values, vectors) = SymmetricEigen.decompose(covariance, size: d)
-        let axes = [0, 1].map { k -> [Double] in k < d ? Projection.signFixed(vectors[k]) : [Double](repeating: 0, count: d) }
-        points = (0..<v).map { i in
-            let row = centred[(i * d)..<((i + 1) * d)]
-            return Point(x: zip(row, axes[0]).reduce(0) { $0 + $1.0 * $1.1 },
-                         y: zip(row, axes[1]).reduce(0) { $0 + $1.0 * $1.1 })
-        }
+        let zero = [Double](repeating: 0, count: d)
+        let first = Projection.signFixed(vectors[0]), second = d > 1 ? Projection.signFixed(vectors[1]) : zero
+        points = rows.map { Point(x: Projection.dot($0, first), y: Projection.dot($0, second)) }
         let total = values.reduce(0, +)
         explainedVariance = total > 0 ? (values[0] / total, d > 1 ? values[1] / total : 0) : (0, 0)
-        var dist = [Float](repeating: 0, count: v * v)
-        for i in 0..<v { for j in (i + 1)..<max(v, i + 1) {
-            let x = embeddings.distance(i, j)
-            dist[i * v + j] = x
-            dist[j * v + i] = x
+        distances = Projection.pairwiseDistances(embeddings)
+    }
+
+    /// Each vector minus the mean vector, in Double.
+    private static func centredRows(_ e: Embeddings) -> [[Double]] {
+        let d = e.dimension
+        let rows = (0..<e.count).map { i in e.vectors[(i * d)..<((i + 1) * d)].map(Double.init) }
+        guard !rows.isEmpty else { return [] }
+        var mean = [Double](repeating: 0, count: d)
+        for row in rows { for c in 0..<d { mean[c] += row[c] / Double(rows.count) } }
+        return rows.map { row in (0..<d).map { row[$0] - mean[$0] } }
+    }
+
+    private static func pairwiseDistances(_ e: Embeddings) -> [Float] {
+        let v = e.count
+        var out = [Float](repeating: 0, count: v * v)
+        for i in 0..<v { for j in 0..<i {
+            let x = e.distance(i, j)
+            out[i * v + j] = x
+            out[j * v + i] = x
         } }
-        distances = dist
+        return out
+    }
+
+    private static func dot(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
     /// `axis` or its negation, whichever has a positive largest-magnitude entry (first on ties).

@@ -80,6 +80,7 @@ final class EmbeddingFileTests: XCTestCase {
             ("3 1\na 1\nb 2\n", .wrongRowCount(file: "f.txt", expected: 3, got: 2)),
             ("1 99999999999999999999\na 1\n", .badHeader(file: "f.txt", text: "1 99999999999999999999")),
             ("-1 2\n", .badHeader(file: "f.txt", text: "-1 2")),
+            ("2 65536\na 1\nb 2\n", .wrongValueCount(file: "f.txt", line: 2, token: "a", expected: 65536, got: 1)),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try EmbeddingFile.parse(text, file: "f.txt"), text) { error in
