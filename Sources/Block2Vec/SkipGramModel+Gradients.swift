@@ -21,45 +21,53 @@ extension SkipGramModel {
         precondition(targets.count > 0 && contexts.count == targets.count * k,
                      "SkipGramModel.lossAndGradients: \(targets.count) targets need \(targets.count * k) "
                      + "contexts, got \(contexts.count)")
-        precondition(w.rowOfToken.count == vocabularySize && w.hiddenGradient.count == dimension,
-                     "SkipGramModel.lossAndGradients: workspace for V×D \(w.rowOfToken.count)×"
-                     + "\(w.hiddenGradient.count), model is \(vocabularySize)×\(dimension)")
+        precondition(w.rowOfToken.count == vocabularySize && w.rowScratch.count == vocabularySize + dimension,
+                     "SkipGramModel.lossAndGradients: workspace for V+D = \(w.rowScratch.count), "
+                     + "model is \(vocabularySize)×\(dimension)")
         let rows = groupByTarget(targets: targets, contexts: contexts, workspace: &w)
         let scale = 1 / Float(targets.count * k)
-        var loss: Float = 0
         let v = vocabularySize
-        parameters.withUnsafeBufferPointer { pb in
-            let p = pb.baseAddress.unsafelyUnwrapped
-            w.gradients.withUnsafeMutableBufferPointer { gb in
-                let g = gb.baseAddress.unsafelyUnwrapped
-                g.update(repeating: 0, count: gb.count)
-                w.rowLogits.withUnsafeMutableBufferPointer { lb in
-                    w.contextCounts.withUnsafeMutableBufferPointer { cb in
-                        w.hiddenGradient.withUnsafeMutableBufferPointer { hb in
-                            for r in 0..<rows {
-                                let target = Int(w.rowTokens[r])
-                                let logit = lb.baseAddress.unsafelyUnwrapped + r * v
-                                let counts = cb.baseAddress.unsafelyUnwrapped + r * v
-                                writeLogits(target: target, parameters: p, into: logit)
-                                SkipGramModel.logSoftmaxInPlace(logit, count: v)
-                                let n = Float(k) * w.rowSamples[r]
-                                var rowLoss: Float = 0
-                                for j in 0..<v {
-                                    rowLoss -= counts[j] * logit[j]
-                                    logit[j] = (n * exp(logit[j]) - counts[j]) * scale
-                                    counts[j] = 0   // leave the scratch clean for the next batch
-                                }
-                                loss += rowLoss
-                                backward(target: target, logitGradient: logit, parameters: p, gradients: g,
-                                         hidden: hb.baseAddress.unsafelyUnwrapped)
-                            }
+        let loss = parameters.withUnsafeBufferPointer { p in
+            w.gradients.withUnsafeMutableBufferPointer { g in
+                g.update(repeating: 0)
+                return w.contextCounts.withUnsafeMutableBufferPointer { counts in
+                    w.rowScratch.withUnsafeMutableBufferPointer { scratch in
+                        var sum: Float = 0
+                        for r in 0..<rows {
+                            sum += rowLossAndBackward(
+                                target: Int(w.rowTokens[r]), contextsPerSample: Float(k) * w.rowSamples[r],
+                                contextCounts: counts.baseAddress.unsafelyUnwrapped + r * v, scale: scale,
+                                parameters: p.baseAddress.unsafelyUnwrapped, gradients: g.baseAddress.unsafelyUnwrapped,
+                                scratch: scratch.baseAddress.unsafelyUnwrapped)
                         }
+                        return sum
                     }
                 }
             }
         }
         for r in 0..<rows { w.rowOfToken[Int(w.rowTokens[r])] = -1 }
         return loss * scale
+    }
+
+    /// One distinct target: its NLL summed over its contexts (unscaled), and its gradient
+    /// contributions. `n` is 26 × the target's sample count; `contextCounts` (V floats) are
+    /// zeroed on the way, leaving the scratch clean for the next batch.
+    @inline(__always)
+    private func rowLossAndBackward(target: Int, contextsPerSample n: Float, contextCounts counts: UnsafeMutablePointer<Float>,
+                                    scale: Float, parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>,
+                                    scratch: UnsafeMutablePointer<Float>) -> Float {
+        let v = vocabularySize
+        let logit = scratch, hidden = scratch + v
+        writeLogits(target: target, parameters: p, into: logit)
+        SkipGramModel.logSoftmaxInPlace(logit, count: v)
+        var loss: Float = 0
+        for j in 0..<v {
+            loss -= counts[j] * logit[j]
+            logit[j] = (n * exp(logit[j]) - counts[j]) * scale
+            counts[j] = 0
+        }
+        backward(target: target, logitGradient: logit, parameters: p, gradients: g, hidden: hidden)
+        return loss
     }
 
     /// Fills the workspace's per-target rows (sample counts, context counts); returns the row count.

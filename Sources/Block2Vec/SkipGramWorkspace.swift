@@ -9,7 +9,7 @@
 public struct SkipGramWorkspace: Sendable {
     /// dLoss/dParameters of the last batch, laid out like `SkipGramModel.parameters`.
     public internal(set) var gradients: [Float]
-    /// Row of each token in `contextCounts`/`rowLogits`, or −1 when it is no target of the batch.
+    /// Row of each token in `contextCounts`, or −1 when it is no target of the batch.
     var rowOfToken: [Int32]
     /// The distinct targets of the batch, in order of first appearance.
     var rowTokens: [Int32]
@@ -17,10 +17,9 @@ public struct SkipGramWorkspace: Sendable {
     var rowSamples: [Float]
     /// Rows × V: summed context-token counts of each distinct target's samples.
     var contextCounts: [Float]
-    /// Rows × V: logits, then log-probabilities, then logit gradients of each distinct target.
-    var rowLogits: [Float]
-    /// D floats: one target's accumulated embedding gradient.
-    var hiddenGradient: [Float]
+    /// V + D floats: one target's logits (then log-probabilities, then logit gradients),
+    /// followed by its accumulated embedding gradient.
+    var rowScratch: [Float]
 
     /// Scratch sized for `model`'s vocabulary and dimension.
     public init(for model: SkipGramModel) {
@@ -31,7 +30,6 @@ public struct SkipGramWorkspace: Sendable {
         rowTokens.reserveCapacity(v)
         rowSamples = [Float](repeating: 0, count: v)
         contextCounts = [Float](repeating: 0, count: v * v)
-        rowLogits = [Float](repeating: 0, count: v * v)
-        hiddenGradient = [Float](repeating: 0, count: d)
+        rowScratch = [Float](repeating: 0, count: v + d)
     }
 }
