@@ -21,15 +21,10 @@ public struct Embeddings: Sendable, Equatable {
     public init(tokens: [String], dimension: Int, vectors: [Float]) {
         precondition(dimension > 0 && vectors.count == tokens.count * dimension,
                      "Embeddings: \(vectors.count) values for \(tokens.count) tokens × \(dimension)")
-        var lookup: [String: Int] = [:]
-        for (i, t) in tokens.enumerated() {
-            precondition(lookup[t] == nil, "Embeddings: duplicate token \(t)")
-            lookup[t] = i
-        }
         self.tokens = tokens
         self.dimension = dimension
         self.vectors = vectors
-        indexByToken = lookup
+        indexByToken = tokenRows(tokens, owner: "Embeddings")
     }
 
     /// Number of tokens (V).

@@ -23,15 +23,9 @@ public struct Vocabulary: Sendable, Equatable {
     public init(tokens: [String], counts: [Int]) {
         precondition(tokens.count == counts.count,
                      "Vocabulary: \(tokens.count) tokens but \(counts.count) counts")
-        var lookup: [String: Int] = [:]
-        lookup.reserveCapacity(tokens.count)
-        for (i, t) in tokens.enumerated() {
-            precondition(lookup[t] == nil, "Vocabulary: duplicate token \(t)")
-            lookup[t] = i
-        }
         self.tokens = tokens
         self.counts = counts
-        self.indexByToken = lookup
+        indexByToken = tokenRows(tokens, owner: "Vocabulary")
     }
 
     /// The vocabulary of the states that occur in `volume` (unused palette entries are left out,

@@ -1,3 +1,4 @@
+import Anvil
 import Block2Vec
 import Foundation
 import TestSupport
@@ -62,6 +63,34 @@ final class EmbeddingsTests: XCTestCase {
         XCTAssertThrowsError(try EmbeddingSidecar.decode(data, file: "x.json")) { error in
             guard case .badSidecar(let file, _)? = error as? EmbeddingFileError else { return XCTFail("\(error)") }
             XCTAssertEqual(file, "x.json")
+        }
+    }
+}
+
+final class EmbeddingsVolumeTests: XCTestCase {
+    private let embeddings = Embeddings(tokens: ["minecraft:air", "minecraft:stone", "minecraft:dirt"], dimension: 2,
+                                        vectors: [0, 0, 1, 0, 0, 1])
+
+    func testVolumeEncodesChannelMajorAndDecodesBack() throws {
+        let volume = TestVolumes.make(3, 2, 2) { x, y, _ in
+            ["minecraft:air", "minecraft:stone", "minecraft:dirt"][(x + y) % 3]
+        }
+        let values = try embeddings.channelMajorValues(of: volume, file: "e.txt")
+        XCTAssertEqual(values.count, 2 * 12)
+        let offset = volume.offset(1, 1, 0)   // (1 + 1) % 3 = 2 → dirt (0, 1)
+        XCTAssertEqual(values[offset], 0)
+        XCTAssertEqual(values[12 + offset], 1)
+        let rows = embeddings.nearestIndices(channelMajor: values, voxelCount: 12)
+        XCTAssertEqual(rows.map { embeddings.tokens[Int($0)] }, volume.indices.map { volume.palette[Int($0)].token })
+    }
+
+    func testEncodingAVolumeWithUncoveredStatesListsThem() {
+        var volume = BlockVolume(size: (2, 1, 1), fill: BlockState("minecraft:gold_block"))
+        volume[1, 0, 0] = BlockState("minecraft:oak_log", ["axis": "y"])
+        _ = volume.index(of: BlockState("minecraft:unused"))
+        XCTAssertThrowsError(try embeddings.channelMajorValues(of: volume, file: "e.txt")) { error in
+            XCTAssertEqual(error as? Block2VecError,
+                           .missingTokens(file: "e.txt", tokens: ["minecraft:gold_block", "minecraft:oak_log[axis=y]"]))
         }
     }
 }
