@@ -6,6 +6,9 @@ public enum Block2VecError: Error, Equatable, Sendable, CustomStringConvertible 
     case volumeTooSmall(sizeX: Int, sizeY: Int, sizeZ: Int)
     /// A configuration field is out of range (`field` is the `Block2VecConfig` property name).
     case invalidConfiguration(field: String, value: String, expected: String)
+    /// A voxel refers past the volume's palette (a corrupt volume; `BlockVolume` readers should
+    /// have rejected it).
+    case paletteIndexOutOfRange(voxel: Int, index: Int, paletteCount: Int)
     /// An embeddings file lacks vectors for tokens of the volume (sorted, all of them).
     case missingTokens(file: String, tokens: [String])
 
@@ -14,6 +17,9 @@ public enum Block2VecError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .volumeTooSmall(x, y, z):
             return "block2vec: volume \(x)×\(y)×\(z) is too small; every axis needs at least 3 voxels "
                 + "for a 3×3×3 context — extract a larger box"
+        case let .paletteIndexOutOfRange(voxel, index, count):
+            return "block2vec: voxel \(voxel) uses palette entry \(index) of a \(count)-entry palette; "
+                + "the volume is corrupt — re-extract it"
         case let .invalidConfiguration(field, value, expected):
             return "block2vec: \(field) = \(value) is invalid; expected \(expected)"
         case let .missingTokens(file, tokens):

@@ -11,12 +11,14 @@ extension Embeddings {
     /// let real = try embeddings.channelMajorValues(of: volume, file: "embeddings/ruins.txt")
     /// ```
     /// - Parameter file: names these embeddings in the error.
-    /// - Throws: `Block2VecError.missingTokens` listing every state of the volume without a vector.
+    /// - Throws: `Block2VecError.missingTokens` listing every state of the volume without a vector;
+    ///   `.paletteIndexOutOfRange` for a corrupt volume.
     /// - Complexity: O(voxels·D).
     public func channelMajorValues(of volume: BlockVolume, file: String) throws -> [Float] {
+        try SkipGramDataset.checkPaletteIndices(volume)
         var rowOfPaletteEntry = [Int](repeating: -1, count: volume.palette.count)
         var used = [Bool](repeating: false, count: volume.palette.count)
-        for i in volume.indices where Int(i) < used.count { used[Int(i)] = true }
+        for i in volume.indices { used[Int(i)] = true }
         var missing = Set<String>()
         for (p, state) in volume.palette.enumerated() where used[p] {
             if let row = index(of: state.token) { rowOfPaletteEntry[p] = row } else { missing.insert(state.token) }

@@ -37,8 +37,9 @@ public struct SkipGramDataset: Sendable {
     /// The samples of `volume`.
     ///
     /// - Parameter subsampleThreshold: word2vec's t (World-GAN: 1e-3); `nil` keeps every sample.
-    /// - Throws: `Block2VecError.volumeTooSmall` when an axis is shorter than 3, and
-    ///   `.invalidConfiguration` for a threshold that is not positive and finite.
+    /// - Throws: `Block2VecError.volumeTooSmall` when an axis is shorter than 3,
+    ///   `.invalidConfiguration` for a threshold that is not positive and finite, and
+    ///   `.paletteIndexOutOfRange` for a corrupt volume.
     /// - Complexity: O(voxels).
     public init(volume: BlockVolume, subsampleThreshold: Double? = 1e-3) throws {
         guard volume.sizeX >= 3, volume.sizeY >= 3, volume.sizeZ >= 3 else {
@@ -52,8 +53,9 @@ public struct SkipGramDataset: Sendable {
             throw Block2VecError.invalidConfiguration(field: "subsampleThreshold", value: "\(t)",
                                                       expected: "a positive number such as 1e-3, or none")
         }
+        try SkipGramDataset.checkPaletteIndices(volume)
         let vocabulary = Vocabulary(volume)
-        // Every state of the volume is in its own vocabulary, so this cannot fail.
+        // Every state of a valid volume is in its own vocabulary, so this is never empty.
         let tokens = vocabulary.tokenIndices(of: volume) ?? []
         let total = Double(vocabulary.total)
         let discard = vocabulary.counts.map { count -> Double in
@@ -79,6 +81,15 @@ public struct SkipGramDataset: Sendable {
             targets.append(Int32((x * size.1 + y) * size.2 + z))
         } } }
         targetOffsets = targets
+    }
+
+    /// Throws `.paletteIndexOutOfRange` for the first voxel whose palette index is past the palette.
+    static func checkPaletteIndices(_ volume: BlockVolume) throws {
+        let count = volume.palette.count
+        if let voxel = volume.indices.firstIndex(where: { Int($0) >= count }) {
+            throw Block2VecError.paletteIndexOutOfRange(voxel: voxel, index: Int(volume.indices[voxel]),
+                                                        paletteCount: count)
+        }
     }
 
     /// word2vec's discard probability `1 − (√(f/t) + 1)·t/f` for a token of frequency `f`.

@@ -100,3 +100,17 @@ final class SubsamplingTests: XCTestCase {
         }
     }
 }
+
+final class CorruptVolumeTests: XCTestCase {
+    func testPaletteIndicesPastThePaletteAreReportedNotTrapped() {
+        var indices = [UInt32](repeating: 0, count: 27)
+        indices[13] = 5
+        let volume = BlockVolume(size: (3, 3, 3), palette: [BlockState("minecraft:stone")], indices: indices)
+        let expected = Block2VecError.paletteIndexOutOfRange(voxel: 13, index: 5, paletteCount: 1)
+        XCTAssertThrowsError(try SkipGramDataset(volume: volume)) { XCTAssertEqual($0 as? Block2VecError, expected) }
+        let e = Embeddings(tokens: ["minecraft:stone"], dimension: 1, vectors: [1])
+        XCTAssertThrowsError(try e.channelMajorValues(of: volume, file: "e.txt")) {
+            XCTAssertEqual($0 as? Block2VecError, expected)
+        }
+    }
+}
