@@ -34,10 +34,11 @@ let package = Package(
         // Learning and generation.
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
+        .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
-            "NBT", "Anvil", "Tensor", "Block2Vec", "Render",
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: portableCPU),
 
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "TestSupport"]),
     ]
 )
