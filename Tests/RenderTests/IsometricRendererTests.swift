@@ -133,6 +133,10 @@ final class SceneRenderTests: XCTestCase {
             XCTAssertGreaterThan(opaque, image.width * image.height / 3, "\(corner)")
             try image.writePNG(to: folder.appendingPathComponent("hut-\(corner.rawValue).png"))
         }
+        options.corner = .southEast
+        options.blockSize = 32
+        try IsometricRenderer(options: options).render(TestScenes.hut())
+            .writePNG(to: folder.appendingPathComponent("hut-large.png"))
         options.projection = .topDown
         try IsometricRenderer(options: options).render(TestScenes.hut())
             .writePNG(to: folder.appendingPathComponent("hut-top-down.png"))
