@@ -126,13 +126,18 @@ final class SceneRenderTests: XCTestCase {
         let keep = ProcessInfo.processInfo.environment["WORLDGAN_RENDER_PREVIEW"].map { URL(fileURLWithPath: $0) }
         let folder = try keep ?? Fixtures.temporaryDirectory(self)
         var options = IsometricRenderer.Options()
+        var views: [Image] = []
         for corner in ViewCorner.allCases {
             options.corner = corner
             let image = try IsometricRenderer(options: options).render(TestScenes.hut())
+            views.append(image)
             let opaque = stride(from: 3, to: image.pixels.count, by: 4).filter { image.pixels[$0] == 255 }.count
             XCTAssertGreaterThan(opaque, image.width * image.height / 3, "\(corner)")
             try image.writePNG(to: folder.appendingPathComponent("hut-\(corner.rawValue).png"))
         }
+        let grid = ImageGrid(columns: 2).compose(views, captions: ViewCorner.allCases.map(\.rawValue))
+        XCTAssertEqual(grid.width, 2 * views[0].width + 3 * 8)
+        try grid.writePNG(to: folder.appendingPathComponent("hut-grid.png"))
         options.corner = .southEast
         options.blockSize = 32
         try IsometricRenderer(options: options).render(TestScenes.hut())

@@ -38,6 +38,7 @@ public struct BlockColours: Sendable {
     /// How `state` is drawn. Air-like blocks come back with material `.air`.
     public func appearance(for state: BlockState) -> BlockAppearance {
         let name = state.baseName
+        if state.isAir || Self.materialOverride(name) == .air { return .air }
         guard let entry = resolve(name) else {
             let colour = Self.hashedColour(state.name)
             return BlockAppearance(top: colour, side: colour.scaled(by: 0.92), material: .solid,
