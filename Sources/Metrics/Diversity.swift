@@ -32,14 +32,14 @@ public enum Diversity {
     /// `nil` when no two samples have the same size.
     public static func meanHamming(_ samples: [TokenVolume]) -> PairMean? {
         let pairs = self.pairs(samples.count).filter { samples[$0.0].size == samples[$0.1].size }
-        let values = (try? _Parallel.map(pairs.count) { normalizedHamming(samples[pairs[$0].0], samples[pairs[$0].1]) ?? 0 }) ?? []
+        let values = _Parallel.map(pairs.count) { normalizedHamming(samples[pairs[$0].0], samples[pairs[$0].1]) ?? 0 }
         return PairMean(values)
     }
 
     /// Mean normalised Levenshtein distance over all pairs, on all cores; `nil` for fewer than two samples.
     public static func meanLevenshtein(_ samples: [TokenVolume]) -> PairMean? {
         let pairs = self.pairs(samples.count)
-        let values = (try? _Parallel.map(pairs.count) { normalizedLevenshtein(samples[pairs[$0].0], samples[pairs[$0].1]) }) ?? []
+        let values = _Parallel.map(pairs.count) { normalizedLevenshtein(samples[pairs[$0].0], samples[pairs[$0].1]) }
         return PairMean(values)
     }
 

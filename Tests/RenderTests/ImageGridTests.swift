@@ -1,3 +1,4 @@
+import Anvil
 import Render
 import XCTest
 
@@ -37,5 +38,19 @@ final class ImageGridTests: XCTestCase {
         XCTAssertEqual(grid.width, 30)
         XCTAssertEqual(BitmapFont.glyph("q"), BitmapFont.glyph("Q"))
         XCTAssertEqual(BitmapFont.glyph("@"), BitmapFont.glyph("\u{1F600}"))  // both the hollow box
+    }
+}
+
+final class RenderGridTests: XCTestCase {
+    func testRenderGridTilesOneRenderPerVolume() throws {
+        var options = IsometricRenderer.Options()
+        options.blockSize = 8
+        options.margin = 0
+        let renderer = IsometricRenderer(options: options)
+        let stone = BlockVolume(size: (2, 2, 2), fill: BlockState("stone"))
+        let single = try renderer.render(stone)
+        let grid = try renderer.renderGrid([stone, stone, stone], grid: ImageGrid(columns: 3, margin: 1))
+        XCTAssertEqual([grid.width, grid.height], [3 * single.width + 4, single.height + 2])
+        XCTAssertEqual(grid[1 + single.width / 2, 1 + 2], single[single.width / 2, 2])
     }
 }

@@ -79,7 +79,7 @@ struct _RayTracer: Sendable {
             for (k, s) in span.enumerated() where k != axis { nearest = min(nearest, s.0, s.1) }
             if nearest < outlineWidth { shade *= edgeShade }
         }
-        if heightShading { shade *= 0.62 + 0.38 * (p.1 / Double(max(1, scene.sizeY))) }
+        if heightShading { shade *= 0.72 + 0.28 * (p.1 / Double(max(1, scene.sizeY))) }
         blend(&out, axis == 1 ? look.top : look.side, shade: shade, alpha: look.alpha)
     }
 
