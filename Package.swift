@@ -41,7 +41,7 @@ let package = Package(
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
-            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics",
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "SampleWorld",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: portableCPU),
 

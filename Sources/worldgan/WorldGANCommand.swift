@@ -12,7 +12,7 @@ struct WorldGANCommand: ParsableCommand {
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
-        subcommands: [
+        subcommands: [EmbedCommand.self, SampleWorldCommand.self,
                       BenchCommand.self]
     )
 

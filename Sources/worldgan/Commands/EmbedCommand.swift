@@ -68,7 +68,7 @@ enum EmbeddingJob {
         try config.validate()
         let bar = ProgressBar("block2vec", total: config.epochs, unit: "epochs", quiet: quiet)
         let result = try Block2VecTrainer.train(volume: volume, config: config) { p in
-            if p.batch + 1 == p.batchesPerEpoch { bar.update(p.epoch + 1, status: String(format: "loss %.4f", p.loss)) }
+            if p.batch == p.batchesPerEpoch { bar.update(p.epoch, status: String(format: "loss %.4f", p.loss)) }
         }
         bar.finish(status: result.finalLoss.map { String(format: "loss %.4f", $0) } ?? "")
         return result

@@ -37,7 +37,7 @@ final class ProgressBar {
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line(done, status: status, bar: true)).utf8))
         } else {
             let due = percent / 10 != lastPlainPercent / 10 || now.timeIntervalSince(lastDraw) >= 30
-            guard due || done >= total else { return }
+            guard due else { return }
             lastDraw = now
             lastPlainPercent = percent
             FileHandle.standardError.write(Data((line(done, status: status, bar: false) + "\n").utf8))
