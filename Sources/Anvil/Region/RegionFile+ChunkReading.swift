@@ -86,3 +86,15 @@ extension RegionFile {
         }
     }
 }
+
+extension RegionFile {
+    /// The chunk's record exactly as stored: 4-byte length, compression byte, and the declared
+    /// stream bytes (for an external chunk, just the 5-byte stub).
+    /// - Returns: `nil` when the slot is empty. - Throws: `RegionError` for a broken location/length.
+    public func rawRecord(at slot: RegionChunkSlot) throws(RegionError) -> [UInt8]? {
+        guard entries[slot.index].isPresent else { return nil }
+        let record = try locateRecord(slot)
+        let end = record.isExternal ? record.start + 5 : record.start + 4 + record.length
+        return Array(bytes[record.start..<end])
+    }
+}
