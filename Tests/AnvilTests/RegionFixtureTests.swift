@@ -104,3 +104,15 @@ final class RegionFixtureTests: XCTestCase {
         XCTAssertNil(try region.chunk(localX: 2, localZ: 2))
     }
 }
+
+final class RegionConcurrentReadingTests: XCTestCase {
+    func testConcurrentMapMatchesSequentialReadingInHeaderOrder() throws {
+        let region = try RegionFile(contentsOf: try Fixtures.shared("worlds/real/mcaselector/anvil115/r.0.0.mca"))
+        let sequential = region.readAllChunks().map { outcome -> [UInt8] in (try? outcome.result.get().data) ?? [] }
+        let concurrent = region.mapChunksConcurrently(threads: 3) { outcome -> [UInt8] in (try? outcome.result.get().data) ?? [] }
+        XCTAssertEqual(concurrent.count, 199)
+        XCTAssertEqual(concurrent, sequential)
+        let slots = region.mapChunksConcurrently { $0.slot }
+        XCTAssertEqual(slots, region.presentSlots)
+    }
+}
