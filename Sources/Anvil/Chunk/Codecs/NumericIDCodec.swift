@@ -1,0 +1,75 @@
+import NBT
+
+/// ≤ 1.12 sections (DataVersion < 1451, or none before 15w32a): numeric block ids.
+///
+/// `Level.Sections[]` holds `Blocks` (4096 bytes, the id's low 8 bits), optional `Add` (2048 bytes,
+/// the id's high 4 bits) and `Data` (2048 bytes, 4-bit data values), all in `(y*16+z)*16+x` order;
+/// nibble arrays keep the even index in the low nibble. Ids map to flattened states through
+/// `LegacyBlockTable`. Read-only: worldgan writes only 1.13+ layouts.
+struct NumericIDCodec: SectionCodec {
+    func decode(section: Compound, y: Int, path: NBTPath,
+                warnings: inout [ChunkWarning]) throws(ChunkError) -> ChunkSection? {
+        guard let blocks = try section.optional("Blocks", .byteArray, at: path)?.byteArray else { return nil }
+        let data = try section.optional("Data", .byteArray, at: path)?.byteArray
+        let add = try section.optional("Add", .byteArray, at: path)?.byteArray
+        try Self.check(blocks, 4096, "Blocks", path)
+        if let data { try Self.check(data, 2048, "Data", path) }
+        if let add { try Self.check(add, 2048, "Add", path) }
+        let keys = Self.legacyKeys(blocks: blocks, add: add, data: data)
+        return try Self.section(y: y, keys: keys, warnings: &warnings)
+    }
+
+    func encode(_ section: ChunkSection, into compound: inout Compound) throws(ChunkError) {
+        throw .legacyChunkNotWritable(dataVersion: .v1_12_2, chunk: nil)
+    }
+
+    private static func check(_ a: [UInt8], _ n: Int, _ key: String, _ path: NBTPath) throws(ChunkError) {
+        guard a.count == n else { throw .badArrayLength(path: path.appending(key), expected: n, found: a.count, chunk: nil) }
+    }
+
+    /// `id << 4 | data` per block, ids 12-bit with `Add`. - Complexity: O(4096).
+    private static func legacyKeys(blocks: [UInt8], add: [UInt8]?, data: [UInt8]?) -> [UInt16] {
+        [UInt16](unsafeUninitializedCapacity: 4096) { out, count in
+            for i in 0..<4096 {
+                let shift = (i & 1) << 2
+                var id = UInt16(blocks[i])
+                if let add { id |= UInt16((add[i >> 1] >> shift) & 0xF) << 8 }
+                let meta = data.map { UInt16(($0[i >> 1] >> shift) & 0xF) } ?? 0
+                out[i] = id << 4 | meta
+            }
+            count = 4096
+        }
+    }
+
+    /// Builds the section palette from distinct keys, resolving each once.
+    private static func section(y: Int, keys: [UInt16], warnings: inout [ChunkWarning]) throws(ChunkError) -> ChunkSection {
+        let table: LegacyBlockTable
+        do { table = try LegacyBlockTable.bundled() } catch { throw .legacyTableUnavailable(reason: error.description, chunk: nil) }
+        var local: [UInt16: UInt16] = [:]
+        var legacyIDs: [UInt16] = []
+        var counts: [Int] = []
+        var indices = [UInt16](repeating: 0, count: 4096)
+        var lastKey = UInt16.max, lastIndex: UInt16 = 0
+        for i in 0..<4096 {
+            let key = keys[i]
+            if key != lastKey {
+                lastKey = key
+                if let j = local[key] { lastIndex = j } else {
+                    lastIndex = UInt16(legacyIDs.count)
+                    local[key] = lastIndex
+                    legacyIDs.append(key)
+                    counts.append(0)
+                }
+            }
+            indices[i] = lastIndex
+            counts[Int(lastIndex)] += 1
+        }
+        var palette: [BlockState] = []
+        for (j, key) in legacyIDs.enumerated() {
+            let (state, exact) = table.resolve(id: Int(key >> 4), data: Int(key & 0xF))
+            if !exact { warnings.append(.unknownLegacyBlocks(id: Int(key >> 4), data: Int(key & 0xF), count: counts[j])) }
+            palette.append(state)
+        }
+        return ChunkSection(y: y, palette: palette, indices: indices, legacyIDs: legacyIDs)
+    }
+}

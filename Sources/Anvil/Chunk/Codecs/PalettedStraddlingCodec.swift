@@ -1,0 +1,36 @@
+import NBT
+
+/// 1.13–1.15 sections (DataVersion 1451…2528, 17w47a "the Flattening" to 20w16a).
+///
+/// What changed from numeric ids: `Level.Sections[]` holds `Palette` (list of `{Name, Properties}`)
+/// and `BlockStates` (long array, `max(4, ceil(log2(palette)))` bits per block — 4 bits even for a
+/// one-entry palette), with entries running across long boundaries. Sections without `Palette`
+/// carry only light.
+struct PalettedStraddlingCodec: PalettedSectionCodec {
+    var packing: PackedIndices.Packing { .straddling }
+    var singleEntryOmitsData: Bool { false }
+
+    func storage(of section: Compound, path: NBTPath) throws(ChunkError)
+        -> (palette: [Tag], data: [Int64]?, dataPath: NBTPath)? {
+        try LevelPaletteStorage.storage(of: section, path: path)
+    }
+
+    func setStorage(palette: Tag, data: [Int64]?, into compound: inout Compound) {
+        LevelPaletteStorage.setStorage(palette: palette, data: data, into: &compound)
+    }
+}
+
+/// The `Palette` + `BlockStates` tag pair shared by 1.13–1.17 sections.
+enum LevelPaletteStorage {
+    static func storage(of section: Compound, path: NBTPath) throws(ChunkError)
+        -> (palette: [Tag], data: [Int64]?, dataPath: NBTPath)? {
+        guard let palette = try section.optionalList("Palette", at: path) else { return nil }
+        let data = try section.optional("BlockStates", .longArray, at: path)?.longArray
+        return (palette, data, path.appending("BlockStates"))
+    }
+
+    static func setStorage(palette: Tag, data: [Int64]?, into compound: inout Compound) {
+        compound["Palette"] = palette
+        compound["BlockStates"] = data.map { .longArray($0) }
+    }
+}
