@@ -9,6 +9,9 @@ protocol SectionCodec: Sendable {
     func decode(section: Compound, y: Int, path: NBTPath,
                 warnings: inout [ChunkWarning]) throws(ChunkError) -> ChunkSection?
 
+    /// True when the section compound stores blocks (not only light), by tag presence.
+    func storesBlocks(_ section: Compound) -> Bool
+
     /// Replaces the block tags of `compound` with `section` (palette already compacted).
     func encode(_ section: ChunkSection, into compound: inout Compound) throws(ChunkError)
 }

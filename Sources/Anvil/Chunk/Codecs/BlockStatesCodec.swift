@@ -19,6 +19,8 @@ struct BlockStatesCodec: PalettedSectionCodec {
         return (palette, data, at.appending("data"))
     }
 
+    func storesBlocks(_ section: Compound) -> Bool { section["block_states"]?.compound?["palette"] != nil }
+
     func setStorage(palette: Tag, data: [Int64]?, into compound: inout Compound) {
         var states = Compound()
         states["palette"] = palette

@@ -19,6 +19,8 @@ struct NumericIDCodec: SectionCodec {
         return try Self.section(y: y, keys: keys, warnings: &warnings)
     }
 
+    func storesBlocks(_ section: Compound) -> Bool { section["Blocks"] != nil }
+
     func encode(_ section: ChunkSection, into compound: inout Compound) throws(ChunkError) {
         throw .legacyChunkNotWritable(dataVersion: .v1_12_2, chunk: nil)
     }

@@ -15,6 +15,8 @@ struct PalettedStraddlingCodec: PalettedSectionCodec {
         try LevelPaletteStorage.storage(of: section, path: path)
     }
 
+    func storesBlocks(_ section: Compound) -> Bool { section["Palette"] != nil }
+
     func setStorage(palette: Tag, data: [Int64]?, into compound: inout Compound) {
         LevelPaletteStorage.setStorage(palette: palette, data: data, into: &compound)
     }
