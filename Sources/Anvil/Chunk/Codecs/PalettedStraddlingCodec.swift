@@ -6,32 +6,26 @@ import NBT
 /// and `BlockStates` (long array, `max(4, ceil(log2(palette)))` bits per block — 4 bits even for a
 /// one-entry palette), with entries running across long boundaries. Sections without `Palette`
 /// carry only light.
-struct PalettedStraddlingCodec: PalettedSectionCodec {
+struct PalettedStraddlingCodec: LevelPalettedSectionCodec {
     var packing: PackedIndices.Packing { .straddling }
+}
+
+/// 1.13–1.17 sections: the `Palette` + `BlockStates` tag pair; one-entry palettes still store data.
+protocol LevelPalettedSectionCodec: PalettedSectionCodec {}
+
+extension LevelPalettedSectionCodec {
     var singleEntryOmitsData: Bool { false }
 
     func storage(of section: Compound, path: NBTPath) throws(ChunkError)
-        -> (palette: [Tag], data: [Int64]?, dataPath: NBTPath)? {
-        try LevelPaletteStorage.storage(of: section, path: path)
-    }
-
-    func storesBlocks(_ section: Compound) -> Bool { section["Palette"] != nil }
-
-    func setStorage(palette: Tag, data: [Int64]?, into compound: inout Compound) {
-        LevelPaletteStorage.setStorage(palette: palette, data: data, into: &compound)
-    }
-}
-
-/// The `Palette` + `BlockStates` tag pair shared by 1.13–1.17 sections.
-enum LevelPaletteStorage {
-    static func storage(of section: Compound, path: NBTPath) throws(ChunkError)
         -> (palette: [Tag], data: [Int64]?, dataPath: NBTPath)? {
         guard let palette = try section.optionalList("Palette", at: path) else { return nil }
         let data = try section.optional("BlockStates", .longArray, at: path)?.longArray
         return (palette, data, path.appending("BlockStates"))
     }
 
-    static func setStorage(palette: Tag, data: [Int64]?, into compound: inout Compound) {
+    func storesBlocks(_ section: Compound) -> Bool { section["Palette"] != nil }
+
+    func setStorage(palette: Tag, data: [Int64]?, into compound: inout Compound) {
         compound["Palette"] = palette
         compound["BlockStates"] = data.map { .longArray($0) }
     }
