@@ -32,7 +32,7 @@ public enum ChunkEditor {
             let entries = try ChunkBlocks.sectionCompounds(level, levelPath, layout)
             let range = try sectionYRange(level: level, levelPath: levelPath, layout: layout, entries: entries)
             let groups = try groupBySection(edits, sectionRange: range)
-            var sections = entries.map { (y: $0.y, compound: $0.compound) }
+            var sections = entries
             for (sectionY, group) in groups.sorted(by: { $0.key < $1.key }) {
                 try rewrite(sectionY: sectionY, with: group, layout: layout, sections: &sections)
             }
@@ -65,12 +65,13 @@ public enum ChunkEditor {
 
     /// Decodes (or creates), edits, compacts and re-encodes one section in place in `sections`.
     private static func rewrite(sectionY: Int, with changes: [(offset: Int, state: BlockState)],
-                                layout: ChunkLayout, sections: inout [(y: Int, compound: Compound)]) throws(ChunkError) {
+                                layout: ChunkLayout, sections: inout [(y: Int, compound: Compound, path: NBTPath)]) throws(ChunkError) {
         let codec = layout.codec
         let existing = sections.firstIndex { $0.y == sectionY }
         var compound = existing.map { sections[$0].compound } ?? newSectionCompound(y: sectionY, layout: layout, sections: sections)
         var noWarnings: [ChunkWarning] = []
-        var section = try codec.decode(section: compound, y: sectionY, path: NBTPath(), warnings: &noWarnings)
+        let path = existing.map { sections[$0].path } ?? NBTPath([.key(layout.sectionsKey), .index(sections.count)])
+        var section = try codec.decode(section: compound, y: sectionY, path: path, warnings: &noWarnings)
             ?? .air(y: sectionY)
         section.set(changes)
         try codec.encode(section.compacted(), into: &compound)
@@ -80,12 +81,12 @@ public enum ChunkEditor {
             sections[existing].compound = compound
         } else {
             let at = sections.firstIndex { $0.y > sectionY } ?? sections.count
-            sections.insert((sectionY, compound), at: at)
+            sections.insert((sectionY, compound, path), at: at)
         }
     }
 
     /// A section compound with only `Y` (and, 1.18+, the nearest section's biomes or plains).
-    static func newSectionCompound(y: Int, layout: ChunkLayout, sections: [(y: Int, compound: Compound)]) -> Compound {
+    static func newSectionCompound(y: Int, layout: ChunkLayout, sections: [(y: Int, compound: Compound, path: NBTPath)]) -> Compound {
         var c = Compound()
         c["Y"] = .byte(Int8(truncatingIfNeeded: y))
         if layout == .sections || layout == .levelBlockStates {
