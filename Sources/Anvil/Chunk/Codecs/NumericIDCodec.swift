@@ -47,24 +47,34 @@ struct NumericIDCodec: SectionCodec {
     private static func section(y: Int, keys: [UInt16], warnings: inout [ChunkWarning]) throws(ChunkError) -> ChunkSection {
         let table: LegacyBlockTable
         do { table = try LegacyBlockTable.bundled() } catch { throw .legacyTableUnavailable(reason: error.description, chunk: nil) }
-        var local: [UInt16: UInt16] = [:]
         var legacyIDs: [UInt16] = []
         var counts: [Int] = []
-        var indices = [UInt16](repeating: 0, count: 4096)
-        var lastKey = UInt16.max, lastIndex: UInt16 = 0
-        for i in 0..<4096 {
-            let key = keys[i]
-            if key != lastKey {
-                lastKey = key
-                if let j = local[key] { lastIndex = j } else {
-                    lastIndex = UInt16(legacyIDs.count)
-                    local[key] = lastIndex
-                    legacyIDs.append(key)
-                    counts.append(0)
+        // Open-addressing map key → palette index: 8192 slots hold all 4096 possible distinct keys
+        // at ≤ 50 % load, so probing always ends. A slot is `key << 16 | (index + 1)`, 0 = empty.
+        var slots = [UInt32](repeating: 0, count: 8192)
+        let indices = [UInt16](unsafeUninitializedCapacity: 4096) { out, count in
+            for i in 0..<4096 {
+                let key = keys[i]
+                var h = Int((UInt32(key) &* 0x9E37_79B1) >> 19)
+                while true {
+                    let slot = slots[h]
+                    if slot == 0 {
+                        slots[h] = UInt32(key) << 16 | UInt32(legacyIDs.count + 1)
+                        out[i] = UInt16(legacyIDs.count)
+                        legacyIDs.append(key)
+                        counts.append(1)
+                        break
+                    }
+                    if slot >> 16 == UInt32(key) {
+                        let index = Int(slot & 0xFFFF) - 1
+                        out[i] = UInt16(index)
+                        counts[index] += 1
+                        break
+                    }
+                    h = (h + 1) & 8191
                 }
             }
-            indices[i] = lastIndex
-            counts[Int(lastIndex)] += 1
+            count = 4096
         }
         var palette: [BlockState] = []
         for (j, key) in legacyIDs.enumerated() {
