@@ -167,3 +167,17 @@ final class ChunkEditorTests: XCTestCase {
         XCTAssertThrowsError(try ChunkFactory.emptyChunk(at: ChunkPosition(x: 0, z: 0), dataVersion: .v1_12_2))
     }
 }
+
+extension ChunkEditorTests {
+    func testCustomHeight1_17ChunksAcceptEditsDownToTheirLowestSection() throws {
+        let url = try Fixtures.shared("worlds/real/fastnbt/1.17.1-custom-heights.chunk")   // sections −8…5
+        let root = try ThrowawayRegionReader.chunkRoots(of: url)[0]
+        let edited = try ChunkEditor.apply([BlockEdit(x: 2, y: -100, z: 3, state: BlockState("minecraft:emerald_block"))], to: root)
+        let section = try XCTUnwrap(try ChunkBlocks(decoding: edited).sections.first { $0.y == -7 })
+        XCTAssertEqual(section[x: 2, y: -100 & 15, z: 3], BlockState("minecraft:emerald_block"))
+        XCTAssertThrowsError(try ChunkEditor.apply([BlockEdit(x: 0, y: -129, z: 0, state: .air)], to: root)) { error in
+            guard case ChunkError.yOutOfRange(_, let valid, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(valid, -128...255)
+        }
+    }
+}

@@ -99,7 +99,10 @@ public struct ChunkBlocks: Sendable {
         let codec = layout.codec
         var sections: [ChunkSection] = []
         for (y, compound, path) in try sectionCompounds(level, levelPath, layout) {
-            if let s = try codec.decode(section: compound, y: y, path: path, warnings: &warnings) { sections.append(s) }
+            if let s = try codec.decode(section: compound, y: y, path: path, warnings: &warnings) {
+                s.checkInvariants()
+                sections.append(s)
+            }
         }
         sections.sort { $0.y < $1.y }
         return sections

@@ -48,6 +48,8 @@ extension ChunkSection {
                 out[n] = r
             }
         }
-        return ChunkSection(y: y, palette: newPalette, indices: newIndices)
+        let result = ChunkSection(y: y, palette: newPalette, indices: newIndices)
+        result.checkInvariants()
+        return result
     }
 }
