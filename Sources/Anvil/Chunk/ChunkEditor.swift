@@ -8,7 +8,8 @@ import NBT
 /// consistent for the game:
 /// - every block entity at an edited position is removed, and the edits' own are added;
 /// - `Heightmaps` is emptied and `isLightOn` set to 0 (1.14+), so the game recomputes heightmaps
-///   and light on load; touched sections lose their `BlockLight`/`SkyLight`;
+///   and light on load; touched sections lose their `BlockLight`/`SkyLight` (1.13 has no relight
+///   flag, so there the stale light is kept rather than leaving the sections dark);
 /// - missing sections inside the chunk's height are created (1.18+: with the nearest section's
 ///   `biomes`, else plains).
 ///
@@ -34,7 +35,8 @@ public enum ChunkEditor {
             let groups = try groupBySection(edits, sectionRange: range)
             var sections = entries
             for (sectionY, group) in groups.sorted(by: { $0.key < $1.key }) {
-                try rewrite(sectionY: sectionY, with: group, layout: layout, sections: &sections)
+                try rewrite(sectionY: sectionY, with: group, layout: layout,
+                            dataVersion: dataVersion, sections: &sections)
             }
             level[layout.sectionsKey] = .list(.compound, sections.map { .compound($0.compound) })
             try replaceBlockEntities(in: &level, levelPath: levelPath, layout: layout, position: position, edits: edits)
@@ -65,7 +67,7 @@ public enum ChunkEditor {
 
     /// Decodes (or creates), edits, compacts and re-encodes one section in place in `sections`.
     private static func rewrite(sectionY: Int, with changes: [(offset: Int, state: BlockState)],
-                                layout: ChunkLayout, sections: inout [(y: Int, compound: Compound, path: NBTPath)]) throws(ChunkError) {
+                                layout: ChunkLayout, dataVersion: DataVersion, sections: inout [(y: Int, compound: Compound, path: NBTPath)]) throws(ChunkError) {
         let codec = layout.codec
         let existing = sections.firstIndex { $0.y == sectionY }
         var compound = existing.map { sections[$0].compound } ?? newSectionCompound(y: sectionY, layout: layout, sections: sections)
@@ -75,8 +77,10 @@ public enum ChunkEditor {
             ?? .air(y: sectionY)
         section.set(changes)
         try codec.encode(section.compacted(), into: &compound)
-        compound["BlockLight"] = nil
-        compound["SkyLight"] = nil
+        if dataVersion >= .v1_14 {   // only where the game relights (isLightOn)
+            compound["BlockLight"] = nil
+            compound["SkyLight"] = nil
+        }
         if let existing {
             sections[existing].compound = compound
         } else {
