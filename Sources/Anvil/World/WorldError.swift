@@ -1,4 +1,5 @@
 import Foundation
+import NBT
 
 /// Why a world folder cannot be used. Each case names the folder or file and says what to do.
 public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -11,11 +12,19 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The dimension has no region folder.
     case noRegionFolder(path: String)
     /// Chunks inside a requested box were never generated.
-    case missingChunks([ChunkCoordinate], dimension: String)
+    case missingChunks([ChunkPosition], dimension: String)
     /// A box lies (partly) outside the world's build height.
     case outsideBuildHeight(minY: Int, maxY: Int, worldMinY: Int, worldMaxY: Int)
     /// Chunks in the old numeric-ID format (≤ 1.12) cannot be written.
     case legacyWorldNotWritable(dataVersion: Int?)
+    /// A box whose corners are not numbers of the world (e.g. beyond ±30 million).
+    case boxOutOfRange(String)
+    /// A region file or chunk failed to read (the wrapped error names file and chunk).
+    case region(RegionError)
+    /// A chunk's NBT failed to parse; the file and chunk are named.
+    case chunkNBT(file: String, chunk: ChunkPosition, NBTError)
+    /// A chunk's block data is broken (the wrapped error names the chunk and tag).
+    case chunk(file: String, ChunkError)
 
     public var description: String {
         switch self {
@@ -35,21 +44,15 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the box spans y \(minY)…\(maxY) but this world's blocks lie in y \(worldMinY)…\(worldMaxY); choose a box inside that range"
         case let .legacyWorldNotWritable(dv):
             return "the target chunks use the pre-1.13 numeric-ID format (DataVersion \(dv.map(String.init) ?? "none")); open and save the world in Minecraft 1.13 or newer first"
+        case let .boxOutOfRange(reason):
+            return "the box is out of range: \(reason)"
+        case let .region(error):
+            return "\(error)"
+        case let .chunkNBT(file, chunk, error):
+            return "\(file), \(chunk): the chunk's NBT is damaged: \(error)"
+        case let .chunk(file, error):
+            return "\(file): \(error)"
         }
     }
 }
 
-/// A chunk's coordinates (block x / 16, block z / 16).
-public struct ChunkCoordinate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var x: Int
-    public var z: Int
-    public init(x: Int, z: Int) { self.x = x; self.z = z }
-    /// The chunk holding block (x, z).
-    public init(blockX: Int, blockZ: Int) { x = blockX >> 4; z = blockZ >> 4 }
-    /// The region holding this chunk.
-    public var region: (x: Int, z: Int) { (x >> 5, z >> 5) }
-    /// Position inside its region (0…31).
-    public var local: (x: Int, z: Int) { (x & 31, z & 31) }
-    public var description: String { "chunk (\(x), \(z))" }
-    public static func < (a: ChunkCoordinate, b: ChunkCoordinate) -> Bool { (a.x, a.z) < (b.x, b.z) }
-}
