@@ -14,6 +14,7 @@ struct _RayTracer: Sendable {
     struct Sample { var r = 0.0, g = 0.0, b = 0.0, a = 0.0 }
 
     func trace(origin o: (Double, Double, Double), direction d: (Double, Double, Double)) -> Sample {
+        guard !scene.cells.isEmpty else { return Sample() }
         let n = (Double(scene.sizeX), Double(scene.sizeY), Double(scene.sizeZ))
         guard let (tEnter, enterAxis) = Self.enterBox(o, d, lower: (0, 0, 0), upper: n, after: 0) else { return Sample() }
         let p = (o.0 + d.0 * tEnter, o.1 + d.1 * tEnter, o.2 + d.2 * tEnter)
@@ -38,6 +39,10 @@ struct _RayTracer: Sendable {
                         paint(&out, look, face: face, at: t, o, d, cell: i)
                     }
                     if look.alpha >= 1 { return out }
+                } else if look.isPlant && (d.0 != 0 || d.2 != 0) {
+                    if let shade = Self.billboard(o, d, cell: i, from: t, to: tNext, height: look.box.maxY) {
+                        blend(&out, look.side, shade: shade, alpha: look.alpha)
+                    }
                 } else {
                     let lower = (Double(i.0) + look.box.minX, Double(i.1) + look.box.minY, Double(i.2) + look.box.minZ)
                     let upper = (Double(i.0) + look.box.maxX, Double(i.1) + look.box.maxY, Double(i.2) + look.box.maxZ)
@@ -72,7 +77,7 @@ struct _RayTracer: Sendable {
         let lower = box?.0 ?? (Double(i.0), Double(i.1), Double(i.2))
         let upper = box?.1 ?? (Double(i.0 + 1), Double(i.1 + 1), Double(i.2 + 1))
         var shade = axis == 1 ? shades.top : (axis == 0 ? shades.right : shades.left)
-        if outlineWidth > 0 {
+        if outlineWidth > 0 && look.outlined {
             // Distance to the nearest edge of this face, measured along the face's two axes.
             let span = [(p.0 - lower.0, upper.0 - p.0), (p.1 - lower.1, upper.1 - p.1), (p.2 - lower.2, upper.2 - p.2)]
             var nearest = Double.infinity
@@ -90,7 +95,22 @@ struct _RayTracer: Sendable {
         out.a += w
     }
 
-    /// Plants are drawn as a speckled tuft: about a third of a 6×6 grid on each face is left open.
+    /// Seen from the side, a plant is a grass-tuft silhouette on the voxel's diagonal plane that faces
+    /// the viewer (local x + z = 1; the view-space viewer is always at +x, +z): zig-zag blade tips,
+    /// brighter towards the top. Returns the shade, or `nil` where the ray passes between blades.
+    private static func billboard(_ o: (Double, Double, Double), _ d: (Double, Double, Double), cell i: (Int, Int, Int),
+                                  from t0: Double, to t1: Double, height: Double) -> Double? {
+        let t = (Double(i.0 + i.2) + 1 - o.0 - o.2) / (d.0 + d.2)
+        guard t >= t0 - 1e-9, t <= t1 else { return nil }
+        let s = o.0 + d.0 * t - Double(i.0)  // 0…1 across the plane
+        let y = (o.1 + d.1 * t - Double(i.1)) / max(height, 1e-6)
+        guard s > 0.06, s < 0.94, y >= 0 else { return nil }
+        let wave = abs((s * 4.5).truncatingRemainder(dividingBy: 1) - 0.5) * 2  // 1 at blade tips, 0 between
+        guard y < 0.45 + 0.55 * wave else { return nil }
+        return 0.72 + 0.28 * y
+    }
+
+    /// From straight above, plants are a speckled tuft: about a third of a 6×6 grid on each face is left open.
     private static func stippled(_ o: (Double, Double, Double), _ d: (Double, Double, Double), _ t: Double,
                                  _ axis: Int, cell i: (Int, Int, Int)) -> Bool {
         let p = [o.0 + d.0 * t, o.1 + d.1 * t, o.2 + d.2 * t]
