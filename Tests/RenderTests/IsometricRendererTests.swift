@@ -107,7 +107,7 @@ final class IsometricRendererTests: XCTestCase {
     }
 
     func testEmptyVolumeGivesAnEmptyPicture() throws {
-        for projection in Projection.allCases {
+        for projection in IsometricRenderer.Projection.allCases {
             var o = options()
             o.projection = projection
             let image = try IsometricRenderer(options: o).render(BlockVolume(size: (0, 4, 3)))
