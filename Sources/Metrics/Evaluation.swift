@@ -19,18 +19,22 @@ public struct Evaluation: Sendable {
     public var kl: TilePatternKL
     /// Levenshtein is the slowest part; turn it off for very large samples.
     public var includeLevenshtein: Bool
+    /// Compare blocks by name only, dropping properties (`--tokens name`).
+    public var ignoreProperties: Bool
 
-    public init(patternSizes: [Int] = [5, 10], kl: TilePatternKL = TilePatternKL(), includeLevenshtein: Bool = true) {
+    public init(patternSizes: [Int] = [5, 10], kl: TilePatternKL = TilePatternKL(), includeLevenshtein: Bool = true,
+                ignoreProperties: Bool = false) {
         self.patternSizes = patternSizes
         self.kl = kl
         self.includeLevenshtein = includeLevenshtein
+        self.ignoreProperties = ignoreProperties
     }
 
     public func run(real: (name: String, volume: BlockVolume),
                     samples: [(name: String, volume: BlockVolume)]) throws -> EvaluationReport {
         guard !samples.isEmpty else { throw MetricsError.noSamples }
         if let bad = patternSizes.first(where: { $0 < 1 }) { throw MetricsError.invalidPatternSize(bad) }
-        var vocabulary = SharedVocabulary()
+        var vocabulary = SharedVocabulary(ignoringProperties: ignoreProperties)
         let realTokens = try vocabulary.encode(real.volume, name: real.name)
         let sampleTokens = try samples.map { try vocabulary.encode($0.volume, name: $0.name) }
         return try run(real: realTokens, samples: sampleTokens)
@@ -50,7 +54,8 @@ public struct Evaluation: Sendable {
                                 histogramChiSquared: BlockHistogram.chiSquaredDistance(real, sample))
         }
         return EvaluationReport(
-            real: real.name, realSize: real.size, patternSizes: patternSizes, epsilon: kl.epsilon, samples: scores,
+            real: real.name, realSize: real.size, patternSizes: patternSizes, epsilon: kl.epsilon,
+            propertiesIgnored: ignoreProperties, samples: scores,
             hamming: Diversity.meanHamming(samples),
             levenshtein: includeLevenshtein ? Diversity.meanLevenshtein(samples) : nil)
     }

@@ -24,7 +24,8 @@ extension EvaluationReport {
                 c + 1 == cells.count ? text : text.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0)
             }.joined()
         }
-        var out = ["real: \(real) (\(realSize)), ε = \(epsilon)", line(header)]
+        let tokens = propertiesIgnored ? ", blocks compared by name only" : ""
+        var out = ["real: \(real) (\(realSize)), ε = \(epsilon)\(tokens)", line(header)]
         out += rows.map(line)
         out.append("diversity: Hamming \(Self.describe(hamming)), Levenshtein \(Self.describe(levenshtein))")
         return out.joined(separator: "\n")

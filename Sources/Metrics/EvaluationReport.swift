@@ -23,6 +23,8 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     public var realSize: VolumeSize
     public var patternSizes: [Int]
     public var epsilon: Double
+    /// True when blocks were compared by name only.
+    public var propertiesIgnored: Bool
     public var samples: [SampleScores]
     /// Mean pairwise normalised Hamming distance of equal-size samples; `nil` without such pairs.
     public var hamming: PairMean?

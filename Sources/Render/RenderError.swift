@@ -8,6 +8,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case imageTooLarge(width: Int, height: Int, limit: Int)
     /// A render option is out of range: `option` with `value`, and what is allowed.
     case invalidOption(option: String, value: String, allowed: String)
+    /// PNG cannot hold an image with no pixels (`width` or `height` is 0).
+    case emptyImage(width: Int, height: Int)
     /// Writing `path` failed with the system's `reason`.
     case cannotWrite(path: String, reason: String)
 
@@ -19,6 +21,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
             return "render would be \(width)×\(height) pixels (over \(limit)); use a smaller --size or a --cutaway/box"
         case let .invalidOption(option, value, allowed):
             return "render option \(option) = \(value) is invalid; allowed: \(allowed)"
+        case let .emptyImage(width, height):
+            return "cannot save a \(width)×\(height) picture as PNG: it has no pixels; check the volume or box is not empty"
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason); check the folder exists and is writable"
         }

@@ -21,6 +21,17 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(vocabulary.states.count, 4)
     }
 
+    func testIgnoringPropertiesMakesStairsFacingDifferentWaysEqual() throws {
+        let east = BlockVolume(size: (5, 5, 5), fill: BlockState("oak_stairs", ["facing": "east"]))
+        let west = BlockVolume(size: (5, 5, 5), fill: BlockState("oak_stairs", ["facing": "west"]))
+        let strict = try Evaluation(patternSizes: [5]).run(real: (name: "r", volume: east), samples: [(name: "s", volume: west)])
+        let loose = try Evaluation(patternSizes: [5], ignoreProperties: true)
+            .run(real: (name: "r", volume: east), samples: [(name: "s", volume: west)])
+        XCTAssertGreaterThan(strict.samples[0].tilePatternKL[0].value, 16)
+        XCTAssertEqual(loose.samples[0].tilePatternKL[0].value, 0)
+        XCTAssertEqual(loose.samples[0].histogramChiSquared, 0)
+    }
+
     func testRealAgainstItselfScoresZeroEverywhereAndReportsRoundTripThroughJSON() throws {
         let real = hutLike("oak_planks")
         let report = try Evaluation(patternSizes: [2, 5]).run(

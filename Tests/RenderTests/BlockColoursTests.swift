@@ -17,6 +17,10 @@ final class BlockColoursTests: XCTestCase {
         let stairs = colours.appearance(for: BlockState("stone_brick_stairs", ["facing": "east"]))
         XCTAssertEqual(stairs.top, bricks.top)
         XCTAssertEqual(colours.appearance(for: BlockState("oak_fence")).top, colours.appearance(for: BlockState("oak_planks")).top)
+        XCTAssertEqual(colours.appearance(for: BlockState("red_wall_banner")).top, colours.appearance(for: BlockState("red_banner")).top)
+        XCTAssertEqual(colours.appearance(for: BlockState("wall_torch")).top, colours.appearance(for: BlockState("torch")).top)
+        XCTAssertEqual(colours.appearance(for: BlockState("spruce_wall_hanging_sign")).top,
+                       colours.appearance(for: BlockState("spruce_planks")).top)
         XCTAssertEqual(colours.appearance(for: BlockState("waxed_cut_copper_slab")).top,
                        colours.appearance(for: BlockState("cut_copper")).top)
     }

@@ -106,6 +106,15 @@ final class IsometricRendererTests: XCTestCase {
         }
     }
 
+    func testEmptyVolumeGivesAnEmptyPicture() throws {
+        for projection in IsometricRenderer.Projection.allCases {
+            var o = options()
+            o.projection = projection
+            let image = try IsometricRenderer(options: o).render(BlockVolume(size: (0, 4, 3)))
+            XCTAssertTrue(image.pixels.allSatisfy { $0 == 0 }, "\(projection)")
+        }
+    }
+
     func testOddBlockSizeIsRejected() {
         XCTAssertThrowsError(try IsometricRenderer(options: options(7)).render(BlockVolume(size: (1, 1, 1))))
     }

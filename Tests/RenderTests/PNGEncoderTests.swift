@@ -29,7 +29,13 @@ final class PNGEncoderTests: XCTestCase {
         XCTAssertEqual(Array(bytes.suffix(12)), [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
     }
 
-    func testEmptyImageStillEncodes() throws {
+    func testZeroPixelImageThrowsEmptyImage() {
+        XCTAssertThrowsError(try PNGEncoder().encode(Image(width: 0, height: 5))) {
+            XCTAssertEqual($0 as? RenderError, .emptyImage(width: 0, height: 5))
+        }
+    }
+
+    func testTransparentPixelEncodes() throws {
         let (w, h, pixels) = try PNGDecoding.decode(try PNGEncoder().encode(Image(width: 1, height: 1)))
         XCTAssertEqual([w, h], [1, 1])
         XCTAssertEqual(pixels, [0, 0, 0, 0])

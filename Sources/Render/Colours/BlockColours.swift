@@ -1,4 +1,5 @@
 import Anvil
+import Foundation
 
 /// The colour table the renderer paints with: block name → top/side colour and material, with
 /// shapes (slabs, carpets, fences, plants…) derived from the name and properties.
@@ -52,6 +53,9 @@ public struct BlockColours: Sendable {
     /// The table entry for `name` or for the block it is made of.
     func resolve(_ name: String) -> Entry? {
         if let e = entries[name] { return e }
+        // Wall-mounted variants look like the standing ones: `red_wall_banner` → `red_banner`.
+        if name.hasPrefix("wall_") { return resolve(String(name.dropFirst(5))) }
+        if name.contains("_wall_") { return resolve(name.replacingOccurrences(of: "_wall_", with: "_")) }
         for prefix in Self.ignoredPrefixes where name.hasPrefix(prefix) {
             if let e = resolve(String(name.dropFirst(prefix.count))) { return e }
         }
@@ -66,10 +70,9 @@ public struct BlockColours: Sendable {
 
     /// Prefixes that do not change a block's colour.
     static let ignoredPrefixes = ["waxed_", "infested_", "potted_"]
-    /// Suffixes of shaped variants, longest first so `_wall_sign` wins over `_sign`.
+    /// Suffixes of shaped variants; longer ones first (`_fence_gate` before `_fence`, `_trapdoor` before `_door`).
     static let shapeSuffixes = [
-        "_wall_hanging_sign", "_hanging_sign", "_wall_sign", "_pressure_plate", "_fence_gate",
-        "_wall_banner", "_wall_torch", "_wall_fan", "_trapdoor", "_stairs", "_button", "_banner",
+        "_hanging_sign", "_pressure_plate", "_fence_gate", "_trapdoor", "_stairs", "_button", "_banner",
         "_fence", "_slab", "_wall", "_door", "_sign", "_pane", "_fan",
     ]
 

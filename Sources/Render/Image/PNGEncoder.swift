@@ -11,7 +11,6 @@ import Foundation
 /// let bytes = try PNGEncoder().encode(image)
 /// try Data(bytes).write(to: url)
 /// ```
-/// - Throws: `RenderError.compressionFailed` if zlib reports an error (out of memory).
 /// - Complexity: O(width · height).
 public struct PNGEncoder: Sendable {
     /// zlib level 0 (store) … 9 (smallest); 6 is zlib's default balance.
@@ -22,7 +21,10 @@ public struct PNGEncoder: Sendable {
     }
 
     /// The PNG file bytes of `image`.
+    /// - Throws: `RenderError.emptyImage` for a 0-pixel-wide or -high image (PNG forbids it),
+    ///   `RenderError.compressionFailed` if zlib fails.
     public func encode(_ image: Image) throws -> [UInt8] {
+        guard image.width > 0, image.height > 0 else { throw RenderError.emptyImage(width: image.width, height: image.height) }
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         Self.appendBigEndian(UInt32(image.width), to: &header)

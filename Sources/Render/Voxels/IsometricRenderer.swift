@@ -58,8 +58,8 @@ public struct IsometricRenderer: Sendable {
     public func render(_ volume: BlockVolume) throws -> Image {
         try validate()
         let camera = self.camera(volume.size)
-        guard camera.width.multipliedReportingOverflow(by: camera.height).partialValue <= options.maxPixels,
-              camera.width < options.maxPixels, camera.height < options.maxPixels else {
+        let pixels = camera.width.multipliedReportingOverflow(by: camera.height)
+        guard !pixels.overflow, pixels.partialValue <= options.maxPixels else {
             throw RenderError.imageTooLarge(width: camera.width, height: camera.height, limit: options.maxPixels)
         }
         let scene = _VoxelScene(volume: volume, corner: options.corner, cutawayY: options.cutawayY, colours: colours)

@@ -5,12 +5,12 @@
 /// (dimetric, elevation 30°) view a unit horizontal edge spans `cos 45°` across, a vertical one `cos 30°`.
 /// All points on the line through (x, y, z) along `(1, a/h, 1)` share a pixel, so that is the ray.
 struct _Camera: Sendable {
-    let projection: Projection
+    let projection: IsometricRenderer.Projection
     let a: Double, h: Double, margin: Double
     let sizeX: Double, sizeY: Double, sizeZ: Double
     let width: Int, height: Int
 
-    init(projection: Projection, blockSize: Int, margin: Int, sizeX: Int, sizeY: Int, sizeZ: Int) {
+    init(projection: IsometricRenderer.Projection, blockSize: Int, margin: Int, sizeX: Int, sizeY: Int, sizeZ: Int) {
         self.projection = projection
         self.margin = Double(margin)
         (self.sizeX, self.sizeY, self.sizeZ) = (Double(sizeX), Double(sizeY), Double(sizeZ))

@@ -14,6 +14,7 @@ struct _RayTracer: Sendable {
     struct Sample { var r = 0.0, g = 0.0, b = 0.0, a = 0.0 }
 
     func trace(origin o: (Double, Double, Double), direction d: (Double, Double, Double)) -> Sample {
+        guard !scene.cells.isEmpty else { return Sample() }
         let n = (Double(scene.sizeX), Double(scene.sizeY), Double(scene.sizeZ))
         guard let (tEnter, enterAxis) = Self.enterBox(o, d, lower: (0, 0, 0), upper: n, after: 0) else { return Sample() }
         let p = (o.0 + d.0 * tEnter, o.1 + d.1 * tEnter, o.2 + d.2 * tEnter)
@@ -28,26 +29,9 @@ struct _RayTracer: Sendable {
         var out = Sample()
         while true {
             let id = scene.cells[(i.0 * scene.sizeY + i.1) * scene.sizeZ + i.2]
-            let tNext = min(tMax.0, tMax.1, tMax.2)
-            if id != 0 {
-                let look = scene.looks[Int(id)]
-                if look.isFull {
-                    if id == previous {
-                        if look.bodyAlpha > 0 { blend(&out, look.side, shade: 0.9, alpha: look.bodyAlpha) }
-                    } else {
-                        paint(&out, look, face: face, at: t, o, d, cell: i)
-                    }
-                    if look.alpha >= 1 { return out }
-                } else {
-                    let lower = (Double(i.0) + look.box.minX, Double(i.1) + look.box.minY, Double(i.2) + look.box.minZ)
-                    let upper = (Double(i.0) + look.box.maxX, Double(i.1) + look.box.maxY, Double(i.2) + look.box.maxZ)
-                    if let (tb, boxFace) = Self.enterBox(o, d, lower: lower, upper: upper, after: t - 1e-9), tb <= tNext,
-                       !(look.isPlant && Self.stippled(o, d, tb, boxFace, cell: i)) {
-                        paint(&out, look, face: boxFace, at: tb, o, d, cell: i, box: (lower, upper))
-                        if look.alpha >= 1 { return out }
-                    }
-                }
-                if out.a > 0.995 { return out }
+            let tNext = min(tMax.0, tMax.1, tMax.2)  // where the ray leaves this voxel
+            if id != 0 && visit(id, previous: previous, cell: i, face: face, from: t, to: tNext, o, d, into: &out) {
+                return out
             }
             previous = id
             // Advance to the neighbouring voxel across the nearest boundary (ties: x, then y, then z).
@@ -64,6 +48,34 @@ struct _RayTracer: Sendable {
         }
     }
 
+    /// Blends what the ray meets inside voxel `i` (entered at `t` through `face`, left at `tNext`);
+    /// true when nothing behind can show any more.
+    private func visit(_ id: UInt32, previous: UInt32, cell i: (Int, Int, Int), face: Int, from t: Double, to tNext: Double,
+                       _ o: (Double, Double, Double), _ d: (Double, Double, Double), into out: inout Sample) -> Bool {
+        let look = scene.looks[Int(id)]
+        if look.isFull {
+            if id != previous {
+                paint(&out, look, face: face, at: t, o, d, cell: i)
+            } else if look.bodyAlpha > 0 {
+                // Inside a body of water or ice: no face, but each voxel of depth tints a little more.
+                blend(&out, look.side, shade: 0.9, alpha: look.bodyAlpha)
+            }
+            return look.alpha >= 1 || out.a > 0.995
+        }
+        if look.isPlant && (d.0 != 0 || d.2 != 0) {
+            if let shade = Self.billboard(o, d, cell: i, from: t, to: tNext, height: look.box.maxY) {
+                blend(&out, look.side, shade: shade, alpha: look.alpha)
+            }
+            return out.a > 0.995
+        }
+        let lower = (Double(i.0) + look.box.minX, Double(i.1) + look.box.minY, Double(i.2) + look.box.minZ)
+        let upper = (Double(i.0) + look.box.maxX, Double(i.1) + look.box.maxY, Double(i.2) + look.box.maxZ)
+        guard let (tb, boxFace) = Self.enterBox(o, d, lower: lower, upper: upper, after: t - 1e-9), tb <= tNext,
+              !(look.isPlant && Self.stippled(o, d, tb, boxFace, cell: i)) else { return false }
+        paint(&out, look, face: boxFace, at: tb, o, d, cell: i, box: (lower, upper))
+        return look.alpha >= 1 || out.a > 0.995
+    }
+
     /// Shades the face on `axis` hit at `t` and blends it into `out`.
     private func paint(_ out: inout Sample, _ look: _Look, face axis: Int, at t: Double,
                        _ o: (Double, Double, Double), _ d: (Double, Double, Double), cell i: (Int, Int, Int),
@@ -72,7 +84,7 @@ struct _RayTracer: Sendable {
         let lower = box?.0 ?? (Double(i.0), Double(i.1), Double(i.2))
         let upper = box?.1 ?? (Double(i.0 + 1), Double(i.1 + 1), Double(i.2 + 1))
         var shade = axis == 1 ? shades.top : (axis == 0 ? shades.right : shades.left)
-        if outlineWidth > 0 {
+        if outlineWidth > 0 && look.outlined {
             // Distance to the nearest edge of this face, measured along the face's two axes.
             let span = [(p.0 - lower.0, upper.0 - p.0), (p.1 - lower.1, upper.1 - p.1), (p.2 - lower.2, upper.2 - p.2)]
             var nearest = Double.infinity
@@ -88,45 +100,5 @@ struct _RayTracer: Sendable {
         let w = (1 - out.a) * alpha
         out.r += w * c.0 * shade; out.g += w * c.1 * shade; out.b += w * c.2 * shade
         out.a += w
-    }
-
-    /// Plants are drawn as a speckled tuft: about a third of a 6×6 grid on each face is left open.
-    private static func stippled(_ o: (Double, Double, Double), _ d: (Double, Double, Double), _ t: Double,
-                                 _ axis: Int, cell i: (Int, Int, Int)) -> Bool {
-        let p = [o.0 + d.0 * t, o.1 + d.1 * t, o.2 + d.2 * t]
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(bitPattern: Int64(i.0 &* 73_856_093 ^ i.1 &* 19_349_663 ^ i.2 &* 83_492_791))
-        for (k, v) in p.enumerated() where k != axis {
-            h = (h ^ UInt64(bitPattern: Int64((v * 6).rounded(.down)))) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-        }
-        return h % 10 < 3
-    }
-
-    /// Entry parameter and axis of the ray into an axis-aligned box (slab test), if it enters at
-    /// or after `after`.
-    static func enterBox(_ o: (Double, Double, Double), _ d: (Double, Double, Double),
-                         lower: (Double, Double, Double), upper: (Double, Double, Double),
-                         after: Double) -> (Double, Int)? {
-        var tIn = -Double.infinity, tOut = Double.infinity, axis = 1
-        let axes = [(o.0, d.0, lower.0, upper.0), (o.1, d.1, lower.1, upper.1), (o.2, d.2, lower.2, upper.2)]
-        for (k, (oo, dd, lo, hi)) in axes.enumerated() {
-            if dd == 0 {
-                if oo < lo || oo > hi { return nil }
-                continue
-            }
-            let t1 = (lo - oo) / dd, t2 = (hi - oo) / dd
-            let near = min(t1, t2), far = max(t1, t2)
-            if near > tIn { tIn = near; axis = k }
-            tOut = min(tOut, far)
-        }
-        guard tIn <= tOut, tIn >= after else { return nil }
-        return (tIn, axis)
-    }
-
-    /// The voxel index a ray entering at coordinate `p` is in, clamped into 0..<n.
-    @inline(__always)
-    static func cell(_ p: Double, _ d: Double, _ n: Int) -> Int {
-        let nudged = p + (d > 0 ? 1e-9 : -1e-9)
-        return max(0, min(n - 1, Int(nudged.rounded(.down))))
     }
 }

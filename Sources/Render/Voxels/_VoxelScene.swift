@@ -10,6 +10,8 @@ struct _Look: Sendable {
     var box: BlockBox
     var isFull: Bool
     var isPlant: Bool
+    /// Water and ice surfaces read as one sheet, so their faces get no outline.
+    var outlined: Bool
 
     init(_ a: BlockAppearance) {
         func unit(_ c: RGBA) -> (Double, Double, Double) { (Double(c.red) / 255, Double(c.green) / 255, Double(c.blue) / 255) }
@@ -20,6 +22,7 @@ struct _Look: Sendable {
         box = a.box
         isFull = a.box.isFull
         isPlant = a.material == .plant
+        outlined = a.material != .water && a.material != .ice
     }
 }
 
