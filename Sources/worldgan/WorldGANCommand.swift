@@ -12,7 +12,7 @@ struct WorldGANCommand: ParsableCommand {
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
-        subcommands: [EmbedCommand.self, SampleWorldCommand.self,
+        subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, EmbedCommand.self, RenderCommand.self, EvalCommand.self, SampleWorldCommand.self,
                       BenchCommand.self]
     )
 
@@ -26,6 +26,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed and memory (ends with machine-readable `name: value` lines).",
-        subcommands: [BenchBlock2VecCommand.self]
+        subcommands: [BenchExtractCommand.self, BenchBlock2VecCommand.self]
     )
 }

@@ -34,17 +34,17 @@ public struct World: Sendable {
     }
 
     /// The region folder of `dimension`.
-    public func regionFolder(_ dimension: Dimension) -> URL {
+    public func regionFolder(_ dimension: WorldDimension) -> URL {
         folder.appendingPathComponent(dimension.regionFolder)
     }
 
     /// The region file `r.<x>.<z>.mca` of `dimension` (which may not exist).
-    public func regionURL(x: Int, z: Int, in dimension: Dimension) -> URL {
+    public func regionURL(x: Int, z: Int, in dimension: WorldDimension) -> URL {
         regionFolder(dimension).appendingPathComponent("r.\(x).\(z).mca")
     }
 
     /// The region files present in `dimension`, sorted by coordinates.
-    public func regionFiles(in dimension: Dimension) -> [(x: Int, z: Int, url: URL)] {
+    public func regionFiles(in dimension: WorldDimension) -> [(x: Int, z: Int, url: URL)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: regionFolder(dimension).path)) ?? []
         return names.compactMap { name -> (x: Int, z: Int, url: URL)? in
             let parts = name.split(separator: ".")

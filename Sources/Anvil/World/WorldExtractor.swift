@@ -10,11 +10,11 @@ import NBT
 /// ```
 public struct WorldExtractor: Sendable {
     public let world: World
-    public var dimension: Dimension = .overworld
+    public var dimension: WorldDimension = .overworld
     /// When true, chunks never generated read as air; otherwise they are an error listing them.
     public var fillMissingWithAir = false
 
-    public init(world: World, dimension: Dimension = .overworld, fillMissingWithAir: Bool = false) {
+    public init(world: World, dimension: WorldDimension = .overworld, fillMissingWithAir: Bool = false) {
         self.world = world
         self.dimension = dimension
         self.fillMissingWithAir = fillMissingWithAir
@@ -72,7 +72,7 @@ public struct WorldExtractor: Sendable {
 /// The block heights a world stores by default, by format generation and dimension.
 public enum WorldHeight {
     /// 1.18+ overworld: y −64…319; the nether, the end and older worlds: 0…255.
-    public static func defaultRange(dataVersion: Int?, dimension: Dimension) -> ClosedRange<Int> {
+    public static func defaultRange(dataVersion: Int?, dimension: WorldDimension) -> ClosedRange<Int> {
         if dimension == .overworld, let dv = dataVersion, dv >= DataVersion.v21w43a.rawValue { return -64...319 }
         return 0...255
     }

@@ -15,13 +15,13 @@ import NBT
 /// ```
 public struct WorldPaster: Sendable {
     public let world: World
-    public var dimension: Dimension = .overworld
+    public var dimension: WorldDimension = .overworld
     /// Keep the previous region files as `r.X.Z.mca.bak`.
     public var backup = false
     /// Air in the volume leaves the world's block unchanged (instead of clearing it).
     public var skipAir = false
 
-    public init(world: World, dimension: Dimension = .overworld, backup: Bool = false, skipAir: Bool = false) {
+    public init(world: World, dimension: WorldDimension = .overworld, backup: Bool = false, skipAir: Bool = false) {
         self.world = world
         self.dimension = dimension
         self.backup = backup

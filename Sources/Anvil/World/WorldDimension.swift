@@ -1,5 +1,5 @@
 /// The three vanilla dimensions and where their chunks live in a world folder.
-public enum Dimension: String, Sendable, CaseIterable, CustomStringConvertible {
+public enum WorldDimension: String, Sendable, CaseIterable, CustomStringConvertible {
     case overworld, nether, end
 
     /// The region folder relative to the world folder.
