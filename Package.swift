@@ -25,7 +25,7 @@ let package = Package(
 
         // Minecraft data: tags, then regions/chunks/worlds/schematics.
         .target(name: "NBT", dependencies: ["CZlib"], swiftSettings: portableCPU),
-        .target(name: "Anvil", dependencies: ["NBT", "CZlib", "CLZ4"],
+        .target(name: "Anvil", dependencies: ["NBT", "CZlib", "CLZ4"], exclude: ["FORMATS.md"],
                 resources: [.copy("Resources/legacy-blocks.tsv")], swiftSettings: portableCPU),
 
         // Numerics: knows nothing of Minecraft.
