@@ -38,6 +38,9 @@ final class NewWorldCreatorTests: XCTestCase {
         XCTAssertEqual(try LevelFormat(dataVersion: 4671).regionFolder(.nether), "DIM-1/region")
         XCTAssertEqual(try LevelFormat(dataVersion: 4774).regionFolder(.overworld), "dimensions/minecraft/overworld/region")
         XCTAssertEqual(try LevelFormat(dataVersion: 4774).regionFolder(.end), "dimensions/minecraft/the_end/region")
+        XCTAssertEqual(LevelFormat.regionFolder(.nether, dataVersion: 1343), "DIM-1/region")
+        XCTAssertEqual(LevelFormat.regionFolder(.end, dataVersion: nil), "DIM1/region")
+        XCTAssertEqual(LevelFormat.regionFolder(.nether, dataVersion: 4772), "dimensions/minecraft/the_nether/region")
     }
 
     func test26_1WritesItsSavedDataFilesAndOlderLayoutsDoNot() throws {

@@ -64,11 +64,21 @@ public struct LevelFormat: Sendable, Equatable, CustomStringConvertible {
     /// World-gen settings, game rules and clocks live in `data/minecraft/*.dat`, not in level.dat.
     public var splitsLevelDat: Bool { dataVersion >= Self.savedDataSplit }
 
-    /// The folder (relative to the world folder) holding `dimension`'s region files:
-    /// `region`, `DIM-1/region`, `DIM1/region` before the 26.1 split, then
-    /// `dimensions/minecraft/<overworld|the_nether|the_end>/region`.
+    /// The folder (relative to the world folder) holding `dimension`'s region files in this layout.
     public func regionFolder(_ dimension: Dimension) -> String {
-        guard splitsLevelDat else { return dimension.regionFolder }
+        Self.regionFolder(dimension, dataVersion: dataVersion)
+    }
+
+    /// The region folder of `dimension` in a world of any DataVersion (reading old worlds too):
+    /// `region`, `DIM-1/region`, `DIM1/region` before the 26.1 split (and when the DataVersion is
+    /// unknown), then `dimensions/minecraft/<overworld|the_nether|the_end>/region`.
+    ///
+    /// ```swift
+    /// LevelFormat.regionFolder(.nether, dataVersion: 4671)   // "DIM-1/region"
+    /// LevelFormat.regionFolder(.nether, dataVersion: 4774)   // "dimensions/minecraft/the_nether/region"
+    /// ```
+    public static func regionFolder(_ dimension: Dimension, dataVersion: Int?) -> String {
+        guard let dataVersion, dataVersion >= savedDataSplit else { return dimension.regionFolder }
         let name = switch dimension {
         case .overworld: "overworld"
         case .nether: "the_nether"

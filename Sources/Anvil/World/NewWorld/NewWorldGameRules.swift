@@ -9,10 +9,11 @@ import NBT
 /// NewWorldGameRules.compound(for: try LevelFormat(dataVersion: 4671))["minecraft:advance_time"]  // .byte(0)
 /// ```
 public enum NewWorldGameRules {
-    /// One rule in both spellings: the pre-1.21.11 camelCase name with its string value, and the
-    /// namespaced id with its typed value (renames from `GameRuleRegistryFix`).
+    /// One rule in both spellings: the camelCase name of `GameRules` (strings) and the namespaced
+    /// id of `game_rules` (typed), as renamed by `GameRuleRegistryFix`.
     struct Rule {
-        let legacyName: String
+        /// `nil` for rules that only exist with namespaced ids.
+        let legacyName: String?
         let id: String
         let value: Int32
         let isBoolean: Bool
@@ -22,26 +23,22 @@ public enum NewWorldGameRules {
         Rule(legacyName: "doDaylightCycle", id: "minecraft:advance_time", value: 0, isBoolean: true),
         Rule(legacyName: "doWeatherCycle", id: "minecraft:advance_weather", value: 0, isBoolean: true),
         Rule(legacyName: "doMobSpawning", id: "minecraft:spawn_mobs", value: 0, isBoolean: true),
+        // 1.21.11 split monsters off spawn_mobs; before, doMobSpawning covered them too.
+        Rule(legacyName: nil, id: "minecraft:spawn_monsters", value: 0, isBoolean: true),
         Rule(legacyName: "doPatrolSpawning", id: "minecraft:spawn_patrols", value: 0, isBoolean: true),
         Rule(legacyName: "doTraderSpawning", id: "minecraft:spawn_wandering_traders", value: 0, isBoolean: true),
         Rule(legacyName: "doInsomnia", id: "minecraft:spawn_phantoms", value: 0, isBoolean: true),
         Rule(legacyName: "spawnRadius", id: "minecraft:respawn_radius", value: 0, isBoolean: false),
     ]
 
-    /// `minecraft:spawn_monsters` only exists with namespaced rules (1.21.11); before, `doMobSpawning`
-    /// covered monsters too.
-    static let monsters = Rule(legacyName: "doMobSpawning", id: "minecraft:spawn_monsters", value: 0, isBoolean: true)
-
     /// The rules as `GameRules` (strings) or `game_rules` (typed) wants them.
     public static func compound(for format: LevelFormat) -> Compound {
         var rules = Compound()
-        if format.hasNamespacedGameRules {
-            for rule in Self.rules + [monsters] {
-                rules[rule.id] = rule.isBoolean ? .byte(Int8(rule.value)) : .int(rule.value)
-            }
-        } else {
-            for rule in Self.rules {
-                rules[rule.legacyName] = .string(rule.isBoolean ? (rule.value != 0 ? "true" : "false") : String(rule.value))
+        for rule in Self.rules {
+            if format.hasNamespacedGameRules {
+                rules[rule.id] = rule.isBoolean ? .byte(Int8(clamping: rule.value)) : .int(rule.value)
+            } else if let name = rule.legacyName {
+                rules[name] = .string(rule.isBoolean ? String(rule.value != 0) : String(rule.value))
             }
         }
         return rules
