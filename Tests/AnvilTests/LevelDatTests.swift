@@ -21,24 +21,6 @@ final class LevelDatTests: XCTestCase {
         }
     }
 
-    func testNewWorldLevelDatHasTheFieldsOfA1_21_11LevelDat() throws {
-        let real = try NBTFile.read(contentsOf: Fixtures.shared("worlds/real/hellonbt/level.dat")).document
-        let made = LevelDat.newWorld(name: "test", spawn: (1, -60, 2))
-        let realData = try XCTUnwrap(real.root["Data"]?.compound)
-        let madeData = try XCTUnwrap(made.root["Data"]?.compound)
-        // Everything a 1.21.11 level.dat has, except the player, map-specific state and mod brands.
-        let optional: Set<String> = ["Player", "ServerBrands", "WasModded"]
-        for key in realData.keys where !optional.contains(key) {
-            XCTAssertNotNil(madeData[key], "new level.dat lacks \(key)")
-            if let madeValue = madeData[key] {
-                XCTAssertEqual(madeValue.type, realData[key]?.type, "type of \(key)")
-            }
-        }
-        let level = try LevelDat(made)
-        XCTAssertEqual(level.dataVersion, 4671)
-        XCTAssertEqual(level.spawn?.y, -60)
-    }
-
     func testWorldWithoutLevelDatIsRefusedWithAHint() throws {
         let dir = try Fixtures.temporaryDirectory(self)
         XCTAssertThrowsError(try World(at: dir)) { error in

@@ -5,7 +5,7 @@ import NBT
 /// ```swift
 /// let info = try LevelDat(document)      // parsed from the gzip NBT file
 /// info.dataVersion                        // 4671
-/// let doc = LevelDat.newWorld(name: "worldgan samples", dataVersion: 4671, spawn: (24, -60, 24))
+/// let doc = try LevelDat.newWorld(name: "worldgan samples", dataVersion: 4671, spawn: (24, -60, 24))
 /// ```
 public struct LevelDat: Equatable, Sendable {
     /// `Data.LevelName`.

@@ -33,9 +33,9 @@ public struct World: Sendable {
         level = try LevelDat(document)
     }
 
-    /// The region folder of `dimension`.
+    /// The region folder of `dimension` (26.1+ worlds keep every dimension under `dimensions/`).
     public func regionFolder(_ dimension: WorldDimension) -> URL {
-        folder.appendingPathComponent(dimension.regionFolder)
+        folder.appendingPathComponent(LevelFormat.regionFolder(dimension, dataVersion: level.dataVersion))
     }
 
     /// The region file `r.<x>.<z>.mca` of `dimension` (which may not exist).
