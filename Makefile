@@ -20,6 +20,19 @@ setup:
 build: setup
 	$(SWIFT) build -c $(CONFIG) --product worldgan
 
+# The main job on the shipped sample world; everything it makes goes to out/demo/.
+DEMO := out/demo
+demo: build
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN) info worlds/ruins
+	$(BIN) extract worlds/ruins --from 48 -63 48 --to 95 -47 95 -o $(DEMO)/ruins.schem
+	$(BIN) render $(DEMO)/ruins.schem -o $(DEMO)/ruins.png
+	$(BIN) embed $(DEMO)/ruins.schem -o $(DEMO)/ruins-embeddings.txt --seed 1
+	cp -r worlds/ruins $(DEMO)/world
+	$(BIN) paste $(DEMO)/ruins.schem --world $(DEMO)/world --at 200 -63 48 --backup
+	$(BIN) render $(DEMO)/world --from 180 -64 30 --to 260 -40 110 -o $(DEMO)/pasted.png
+	@echo "demo outputs in $(DEMO)/"
+
 test: test-unit test-interop
 
 test-unit: setup
