@@ -1,0 +1,86 @@
+import Anvil
+import Foundation
+import SampleWorld
+import TestSupport
+import XCTest
+
+/// Crash safety: `worldgan paste` killed with SIGKILL at random moments never leaves a region file
+/// half-written — each is either the old file, byte for byte, or a complete new one holding the
+/// pasted blocks. A few trials by default; `WORLDGAN_LONG_TESTS=1` runs 60.
+final class KillDuringWriteTests: XCTestCase {
+    func testPasteKilledAtRandomMomentsLeavesEveryRegionOldOrNew() throws {
+        let trials = ProcessInfo.processInfo.environment["WORLDGAN_LONG_TESTS"] == "1" ? 60 : 6
+        let dir = try Fixtures.temporaryDirectory(self)
+        let pristine = dir.appendingPathComponent("pristine")
+        XCTAssertEqual(try CLIRunner.run(["sample-world", pristine.path]).status, 0)
+        // A paste spanning four region files (x and z cross 512), into existing and new chunks.
+        let schem = dir.appendingPathComponent("ruin.schem")
+        XCTAssertEqual(try CLIRunner.run(["sample-world", "--schematic", schem.path]).status, 0)
+        let at = ["490", "-62", "490"]
+        let expected = RuinDesign.build()
+
+        // How long an uninterrupted paste takes, to spread the kills over it.
+        let timing = dir.appendingPathComponent("timing")
+        try FileManager.default.copyItem(at: pristine, to: timing)
+        let start = Date()
+        XCTAssertEqual(try CLIRunner.run(["paste", schem.path, "--world", timing.path, "--at"] + at).status, 0)
+        let duration = Date().timeIntervalSince(start)
+
+        var rng = SystemRandomNumberGenerator()
+        var killed = 0
+        for trial in 0..<trials {
+            let world = dir.appendingPathComponent("trial-\(trial)")
+            try FileManager.default.copyItem(at: pristine, to: world)
+            let before = try regionFiles(world)
+            let delay = Double.random(in: 0...(duration * 1.2), using: &rng)
+            let finished = try CLIRunner.runKilled(["paste", schem.path, "--world", world.path, "--at"] + at, after: delay)
+            if !finished { killed += 1 }
+            let after = try regionFiles(world)
+            for (name, bytes) in after {
+                if let old = before[name], old == bytes { continue }   // untouched: the old file
+                // Otherwise it must be a complete, readable new region file.
+                let file = try RegionFile(contentsOf: world.appendingPathComponent("region/\(name)"))
+                for outcome in file.readAllChunks() {
+                    XCTAssertNoThrow(try outcome.result.get().nbt(), "trial \(trial) (delay \(delay)s): \(name) has a broken chunk")
+                }
+            }
+            for name in before.keys { XCTAssertNotNil(after[name], "trial \(trial): \(name) disappeared") }
+            if finished {
+                let back = dir.appendingPathComponent("back-\(trial).schem")
+                XCTAssertEqual(try CLIRunner.run(["extract", world.path, "--from"] + at + ["--to", "537", "-47", "537", "-o", back.path]).status, 0)
+                XCTAssertEqual(try SchematicFile.read(back).volume, expected)
+            }
+            try FileManager.default.removeItem(at: world)
+        }
+        print("kill test: \(trials) trials, \(killed) killed mid-run, paste takes \(String(format: "%.3f", duration)) s")
+    }
+
+    /// Region files by name → bytes (temporary files of a killed writer are not region files).
+    private func regionFiles(_ world: URL) throws -> [String: Data] {
+        let folder = world.appendingPathComponent("region")
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        where name.hasPrefix("r.") && name.hasSuffix(".mca") {
+            out[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return out
+    }
+}
+
+extension CLIRunner {
+    /// Runs the binary and sends SIGKILL after `delay` seconds; true when it finished first.
+    static func runKilled(_ arguments: [String], after delay: Double) throws -> Bool {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(delay)
+        while process.isRunning && Date() < deadline { usleep(200) }
+        guard process.isRunning else { return process.terminationStatus == 0 }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return false
+    }
+}
