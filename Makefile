@@ -37,7 +37,7 @@ test: test-unit test-interop
 
 test-unit: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(SWIFT) test --skip-build
 
 # Independent readers (anvil-parser2, nbtlib from PyPI) check the worlds and schematics we write.
 VENV := .venv-interop
