@@ -14,7 +14,7 @@ enum BlockTokenSyntax {
         guard parts.count == 2, isIdentifier(parts[0], extra: "-."), isIdentifier(parts[1], extra: "-./") else {
             return nil
         }
-        for (key, value) in state.properties where !isIdentifier(key[...], extra: "") || !isIdentifier(value[...], extra: "") {
+        guard state.properties.allSatisfy({ isIdentifier($0.key[...], extra: "") && isIdentifier($0.value[...], extra: "") }) else {
             return nil
         }
         // `BlockState(token:)` keeps the last of repeated keys; count the pairs written.
