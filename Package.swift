@@ -35,13 +35,16 @@ let package = Package(
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
         .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
+        .target(name: "Styles", dependencies: ["Anvil", "Block2Vec"],
+                resources: [.copy("Resources/styles"), .copy("Resources/block-properties.json")],
+                swiftSettings: portableCPU),
 
         // Builds the shipped sample world (worlds/ruins) from its design: `swift run make-sample-world`.
         .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
-            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "SampleWorld",
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "Styles", "SampleWorld",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: portableCPU),
 
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
         .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),
+        .testTarget(name: "StylesTests", dependencies: ["Styles", "Anvil", "Block2Vec", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "SampleWorld", "TestSupport"]),
     ]
 )
