@@ -25,8 +25,9 @@ let package = Package(
 
         // Minecraft data: tags, then regions/chunks/worlds/schematics.
         .target(name: "NBT", dependencies: ["CZlib"], swiftSettings: portableCPU),
-        .target(name: "Anvil", dependencies: ["NBT", "CZlib", "CLZ4"], exclude: ["FORMATS.md"],
-                resources: [.copy("Resources/legacy-blocks.tsv")], swiftSettings: portableCPU),
+        // Data tables are compiled in (generated `*+Data.swift`), so the binary needs no resource bundle.
+        .target(name: "Anvil", dependencies: ["NBT", "CZlib", "CLZ4"],
+                exclude: ["FORMATS.md", "Blocks/make-legacy-table.py"], swiftSettings: portableCPU),
 
         // Numerics: knows nothing of Minecraft.
         .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: numericKernel),
@@ -36,8 +37,7 @@ let package = Package(
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
         .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
         .target(name: "Styles", dependencies: ["Anvil", "Block2Vec"],
-                resources: [.copy("Resources/styles"), .copy("Resources/block-properties.json")],
-                swiftSettings: portableCPU),
+                exclude: ["make-block-properties.py"], swiftSettings: portableCPU),
 
         // Builds the shipped sample world (worlds/ruins) from its design: `swift run make-sample-world`.
         .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),

@@ -1,18 +1,12 @@
 import Foundation
 
 extension BlockPropertyTable {
-    /// The table shipped with worldgan (`Resources/block-properties.json`), parsed once per process.
+    /// The table shipped with worldgan (compiled in from `BlockPropertyTable+Data.swift`), parsed once per process.
     /// - Throws: `StyleError.resourceMissing` or `.badPropertyTable` (a packaging fault).
     public static func bundled() throws(StyleError) -> BlockPropertyTable { try cachedBundled.get() }
 
-    private static let cachedBundled: Result<BlockPropertyTable, StyleError> = {
-        let name = "block-properties.json"
-        guard let url = Bundle.module.url(forResource: "block-properties", withExtension: "json"),
-              let data = try? Data(contentsOf: url) else {
-            return .failure(.resourceMissing(name: name))
-        }
-        return Result { () throws(StyleError) in try parse(data, origin: name) }
-    }()
+    private static let cachedBundled: Result<BlockPropertyTable, StyleError> =
+        Result { () throws(StyleError) in try parse(Data(bundledJSON.utf8), origin: "bundled block-properties table") }
 
     /// Parses the JSON form `{ "version": …, "families": {suffix: properties}, "blocks": {name:
     /// properties}, "plain": [name, …] }` with properties `{name: [default, other values…]}`.

@@ -15,7 +15,7 @@ import Anvil
 /// 4. otherwise the block is unknown (`properties(of:)` is `nil`) and is treated as having none.
 ///
 /// The bundled table (`block-properties.json`) is generated for 1.21.1 by
-/// `tools/make-block-properties.py`, which checks that every family rule holds for every block of
+/// `Sources/Styles/make-block-properties.py`, which checks that every family rule holds for every block of
 /// that version.
 ///
 /// ```swift

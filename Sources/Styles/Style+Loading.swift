@@ -1,13 +1,8 @@
 import Foundation
 
 extension Style {
-    /// The names of the styles shipped with worldgan (`Resources/styles/*.json`), sorted:
-    /// what `--style NAME` accepts.
-    public static var bundledNames: [String] {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("styles"),
-              let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(".json".count)) }.sorted()
-    }
+    /// The names of the styles shipped with worldgan (`BundledStyles`), sorted: what `--style NAME` accepts.
+    public static var bundledNames: [String] { BundledStyles.json.keys.sorted() }
 
     /// A style shipped with worldgan.
     ///
@@ -17,13 +12,8 @@ extension Style {
     /// - Throws: `StyleError.unknownStyle` (listing `bundledNames`) when there is no such style;
     ///   `.resourceMissing`, `.notAStyle` or `.badEntry` when the bundled file is broken.
     public static func load(named name: String) throws(StyleError) -> Style {
-        let available = bundledNames
-        guard available.contains(name), let folder = Bundle.module.resourceURL?.appendingPathComponent("styles") else {
-            throw .unknownStyle(name: name, available: available)
-        }
-        let url = folder.appendingPathComponent(name + ".json")
-        guard let data = try? Data(contentsOf: url) else { throw .resourceMissing(name: "styles/\(name).json") }
-        return try parse(data, origin: "bundled style \(name)")
+        guard let text = BundledStyles.json[name] else { throw .unknownStyle(name: name, available: bundledNames) }
+        return try parse(Data(text.utf8), origin: "bundled style \(name)")
     }
 
     /// A style from any JSON file of the bundled styles' form.

@@ -3,7 +3,7 @@ import Anvil
 /// A style: the paper's "swappable token mapping", a table that renames blocks of a generated
 /// structure (stone bricks → red sandstone, grass → sand, …) without retraining.
 ///
-/// On disk (`Resources/styles/NAME.json` or any file):
+/// Bundled (`BundledStyles`, `--style NAME`) or on disk (`--style FILE.json`):
 /// ```json
 /// { "description": "Desert ruins",
 ///   "map": { "minecraft:stone_bricks": "minecraft:cut_red_sandstone",

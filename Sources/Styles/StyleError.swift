@@ -73,7 +73,7 @@ public enum StyleError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .resourceMissing(name):
             return "\(name) is missing from the Styles bundle; rebuild worldgan (swift build) so its resources are copied"
         case let .badPropertyTable(file, reason):
-            return "\(file): not a block property table (\(reason)); regenerate it with tools/make-block-properties.py"
+            return "\(file): not a block property table (\(reason)); regenerate it with Sources/Styles/make-block-properties.py"
         case let .paletteIndexOutOfRange(voxel, index, count):
             return "style: voxel \(voxel) uses palette entry \(index) of a \(count)-entry palette; the volume is corrupt — re-extract it"
         case let .dimensionMismatch(file, dimension, valueCount, voxelCount):

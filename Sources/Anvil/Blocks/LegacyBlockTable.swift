@@ -2,7 +2,7 @@ import Foundation
 
 /// Pre-1.13 numeric block ids (`id:data`) → flattened block states.
 ///
-/// Loaded from the bundled `Resources/legacy-blocks.tsv`, which `tools/make-legacy-table.py`
+/// Parsed from the compiled-in TSV (`LegacyBlockTable+Data.swift`), which `make-legacy-table.py`
 /// generates from the `legacy.json` of the PyPI package `minecraft-data` (MIT, PrismarineJS data;
 /// credited in the TSV header and `FORMATS.md`). Rows are `id<TAB>data<TAB>token`.
 ///
@@ -28,7 +28,7 @@ public struct LegacyBlockTable: Sendable {
             case .resourceMissing:
                 return "legacy-blocks.tsv is missing from the Anvil bundle; rebuild worldgan (swift build) so the resource is copied"
             case .badRow(let line, let text):
-                return "legacy-blocks.tsv line \(line) is not `id<TAB>data<TAB>token`: \(text); regenerate it with tools/make-legacy-table.py"
+                return "legacy-blocks.tsv line \(line) is not `id<TAB>data<TAB>token`: \(text); regenerate it with Sources/Anvil/Blocks/make-legacy-table.py"
             }
         }
     }
@@ -54,13 +54,8 @@ public struct LegacyBlockTable: Sendable {
     /// The table shipped with worldgan, parsed once per process. - Throws: `LoadError`.
     public static func bundled() throws(LoadError) -> LegacyBlockTable { try cached.get() }
 
-    private static let cached: Result<LegacyBlockTable, LoadError> = {
-        guard let url = Bundle.module.url(forResource: "legacy-blocks", withExtension: "tsv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return .failure(.resourceMissing)
-        }
-        return Result { () throws(LoadError) -> LegacyBlockTable in try LegacyBlockTable(tsv: text) }
-    }()
+    private static let cached: Result<LegacyBlockTable, LoadError> =
+        Result { () throws(LoadError) -> LegacyBlockTable in try LegacyBlockTable(tsv: bundledTSV) }
 
     /// Number of `id:data` rows in the table.
     public var count: Int { states.lazy.filter { $0 != nil }.count }
