@@ -34,10 +34,11 @@ let package = Package(
         // Learning and generation.
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
+        .target(name: "WorldGAN", dependencies: ["Tensor"], swiftSettings: numericKernel),
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
-            "NBT", "Anvil", "Tensor", "Block2Vec", "Render",
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "WorldGAN",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: portableCPU),
 
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "TestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
+        .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "TestSupport"]),
     ]
