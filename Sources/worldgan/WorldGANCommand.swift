@@ -12,6 +12,15 @@ struct WorldGANCommand: ParsableCommand {
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
-        subcommands: []
+        subcommands: [BenchCommand.self]
+    )
+}
+
+/// `worldgan bench`: performance measurements with machine-readable `name: value` results.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the speed of the tensor core and of World-GAN training.",
+        subcommands: [BenchConvCommand.self, BenchTrainStepCommand.self]
     )
 }
