@@ -29,7 +29,8 @@ let package = Package(
                 resources: [.copy("Resources/legacy-blocks.tsv")], swiftSettings: portableCPU),
 
         // Numerics: knows nothing of Minecraft.
-        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: numericKernel),
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CKernels"], swiftSettings: numericKernel),
 
         // Learning and generation.
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),

@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 
 /// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
 /// gradients: cache-sized im2col tiles multiplied by OpenBLAS SGEMM (single-threaded calls), the
@@ -37,19 +38,91 @@ enum ConvKernel {
     private static let singleThreadedBLAS: Void = { openblas_set_num_threads(1) }()
 
     /// `y = w ⋆ x` (cross-correlation, no bias). `y` must hold `geometry.outputShape` elements.
+    ///
+    /// Direct convolution (CKernels `wg_conv_wide`): the input is copied once into a zero-padded
+    /// scratch volume; on that volume every tap is a constant shift of a flat index, so the output
+    /// is computed on a "wide" grid (padded H·W strides, a few junk columns per row) by a register-
+    /// blocked kernel that reads the input in place, then compacted. Columns are split into one
+    /// contiguous range per worker.
     static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
-        _ = singleThreadedBLAS
-        let (xs, ws, ys) = (SendableConstPointer(x), SendableConstPointer(w), SendablePointer(y))
-        let buffers = ColumnBuffers(workers: Parallel.threadCount, floats: g.columns * g.rowsPerTile * g.outW)
-        Parallel.forEach(g.batch * g.tilesPerImage) { worker, item in
-            let (n, tile) = item.quotientAndRemainder(dividingBy: g.tilesPerImage)
-            let (rowStart, rows) = tileRows(g, tile)
-            let cols = buffers.buffer(worker)
-            im2col(g, input: xs.base + n * g.inChannels * g.inPlane, rowStart: rowStart, rows: rows, into: cols)
-            let width = rows * g.outW
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(g.outChannels), Int32(width), Int32(g.columns),
-                        1, ws.base, Int32(g.columns), cols, Int32(width),
-                        0, ys.base + n * g.outChannels * g.outPlane + rowStart * g.outW, Int32(g.outPlane))
+        let k = g.kernel, p = g.padding
+        let (pd, ph, pw) = (g.inD + 2 * p, g.inH + 2 * p, g.inW + 2 * p)
+        let block = Int(WG_CONV_COLUMN_BLOCK)
+        let paddedPlane = pd * ph * pw
+        let ldx = (paddedPlane + block + 15) / 16 * 16
+        let columns = (g.outD - 1) * ph * pw + (g.outH - 1) * pw + g.outW
+        let ldy = (columns + block - 1) / block * block
+        var shifts: [Int] = []
+        for kd in 0..<k { for kh in 0..<k { for kw in 0..<k { shifts.append((kd * ph + kh) * pw + kw) } } }
+        let packed = packWeights(w, outChannels: g.outChannels, inChannels: g.inChannels, taps: k * k * k)
+        let pool = ScratchPool.shared
+        pool.withBuffer(g.inChannels * ldx) { padded in
+            pool.withBuffer(g.outChannels * ldy) { wide in
+                for n in 0..<g.batch {
+                    fillPadded(g, source: x + n * g.inChannels * g.inPlane, into: padded, ldx: ldx)
+                    let (xs, ys) = (SendableConstPointer(UnsafePointer(padded)), SendablePointer(wide))
+                    let blocks = ldy / block
+                    let workers = min(Parallel.threadCount, blocks)
+                    shifts.withUnsafeBufferPointer { shiftBuffer in
+                        packed.withUnsafeBufferPointer { packedBuffer in
+                            guard let sb = shiftBuffer.baseAddress, let pb = packedBuffer.baseAddress else { return }
+                            let (ss, ps) = (SendableConstPointer(sb), SendableConstPointer(pb))
+                            Parallel.forEach(workers, workers: workers) { _, part in
+                                let begin = blocks * part / workers * block, end = blocks * (part + 1) / workers * block
+                                wg_conv_wide(xs.base, ldx, g.inChannels, ss.base, k * k * k, ps.base, g.outChannels,
+                                             ys.base, ldy, begin, end)
+                            }
+                        }
+                    }
+                    compact(g, wide: wide, ldy: ldy, rowStride: pw, planeStride: ph * pw,
+                            into: y + n * g.outChannels * g.outPlane)
+                }
+            }
+        }
+    }
+
+    /// Weights `[Cout, Cin, taps]` as `[⌈Cout/8⌉][Cin][taps][8]`, zero rows past Cout.
+    private static func packWeights(_ w: UnsafePointer<Float>, outChannels: Int, inChannels: Int, taps: Int) -> [Float] {
+        let rows = Int(WG_CONV_ROW_BLOCK)
+        let blocks = (outChannels + rows - 1) / rows
+        var packed = [Float](repeating: 0, count: blocks * inChannels * taps * rows)
+        for o in 0..<outChannels {
+            let (b, r) = o.quotientAndRemainder(dividingBy: rows)
+            for c in 0..<inChannels {
+                for t in 0..<taps { packed[((b * inChannels + c) * taps + t) * rows + r] = w[(o * inChannels + c) * taps + t] }
+            }
+        }
+        return packed
+    }
+
+    /// Copies one image into the zero-padded scratch volume (channel stride `ldx`).
+    private static func fillPadded(_ g: Geometry, source: UnsafePointer<Float>, into padded: UnsafeMutablePointer<Float>, ldx: Int) {
+        let p = g.padding
+        let (ph, pw) = (g.inH + 2 * p, g.inW + 2 * p)
+        let (src, dst) = (SendableConstPointer(source), SendablePointer(padded))
+        Parallel.forEach(g.inChannels) { _, c in
+            let channel = dst.base + c * ldx
+            channel.update(repeating: 0, count: ldx)
+            for d in 0..<g.inD {
+                for h in 0..<g.inH {
+                    (channel + ((d + p) * ph + h + p) * pw + p)
+                        .update(from: src.base + c * g.inPlane + (d * g.inH + h) * g.inW, count: g.inW)
+                }
+            }
+        }
+    }
+
+    /// Copies the valid voxels of the wide grid into the dense output.
+    private static func compact(_ g: Geometry, wide: UnsafeMutablePointer<Float>, ldy: Int, rowStride: Int,
+                                planeStride: Int, into y: UnsafeMutablePointer<Float>) {
+        let (src, dst) = (SendableConstPointer(UnsafePointer(wide)), SendablePointer(y))
+        Parallel.forEach(g.outChannels) { _, o in
+            for d in 0..<g.outD {
+                for h in 0..<g.outH {
+                    (dst.base + o * g.outPlane + (d * g.outH + h) * g.outW)
+                        .update(from: src.base + o * ldy + d * planeStride + h * rowStride, count: g.outW)
+                }
+            }
         }
     }
 

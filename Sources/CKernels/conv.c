@@ -1,0 +1,97 @@
+// The convolution micro-kernel. See include/CKernels.h for the contract.
+//
+// Register block: 8 output channels x 32 columns, accumulated over every (input channel, tap)
+// pair before a single store, so the output is written once and nothing is packed or unrolled
+// into im2col columns; the input is read in place at 27 shifted offsets.
+#include "CKernels.h"
+#include <immintrin.h>
+
+__attribute__((target("avx512f")))
+static void conv_wide_avx512(const float *x, long ldx, long inChannels, const long *shifts, long taps,
+                             const float *packed, long outChannels, float *y, long ldy,
+                             long columnBegin, long columnEnd) {
+    const long blocks = (outChannels + WG_CONV_ROW_BLOCK - 1) / WG_CONV_ROW_BLOCK;
+    for (long j = columnBegin; j < columnEnd; j += WG_CONV_COLUMN_BLOCK) {
+        for (long b = 0; b < blocks; b++) {
+            __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps(), a2 = _mm512_setzero_ps(), a3 = _mm512_setzero_ps();
+            __m512 a4 = _mm512_setzero_ps(), a5 = _mm512_setzero_ps(), a6 = _mm512_setzero_ps(), a7 = _mm512_setzero_ps();
+            __m512 c0 = _mm512_setzero_ps(), c1 = _mm512_setzero_ps(), c2 = _mm512_setzero_ps(), c3 = _mm512_setzero_ps();
+            __m512 c4 = _mm512_setzero_ps(), c5 = _mm512_setzero_ps(), c6 = _mm512_setzero_ps(), c7 = _mm512_setzero_ps();
+            const float *w = packed + b * inChannels * taps * WG_CONV_ROW_BLOCK;
+            for (long c = 0; c < inChannels; c++) {
+                const float *xc = x + c * ldx + j;
+                for (long t = 0; t < taps; t++, w += WG_CONV_ROW_BLOCK) {
+                    const __m512 lo = _mm512_loadu_ps(xc + shifts[t]);
+                    const __m512 hi = _mm512_loadu_ps(xc + shifts[t] + 16);
+                    __m512 s;
+                    s = _mm512_set1_ps(w[0]); a0 = _mm512_fmadd_ps(s, lo, a0); c0 = _mm512_fmadd_ps(s, hi, c0);
+                    s = _mm512_set1_ps(w[1]); a1 = _mm512_fmadd_ps(s, lo, a1); c1 = _mm512_fmadd_ps(s, hi, c1);
+                    s = _mm512_set1_ps(w[2]); a2 = _mm512_fmadd_ps(s, lo, a2); c2 = _mm512_fmadd_ps(s, hi, c2);
+                    s = _mm512_set1_ps(w[3]); a3 = _mm512_fmadd_ps(s, lo, a3); c3 = _mm512_fmadd_ps(s, hi, c3);
+                    s = _mm512_set1_ps(w[4]); a4 = _mm512_fmadd_ps(s, lo, a4); c4 = _mm512_fmadd_ps(s, hi, c4);
+                    s = _mm512_set1_ps(w[5]); a5 = _mm512_fmadd_ps(s, lo, a5); c5 = _mm512_fmadd_ps(s, hi, c5);
+                    s = _mm512_set1_ps(w[6]); a6 = _mm512_fmadd_ps(s, lo, a6); c6 = _mm512_fmadd_ps(s, hi, c6);
+                    s = _mm512_set1_ps(w[7]); a7 = _mm512_fmadd_ps(s, lo, a7); c7 = _mm512_fmadd_ps(s, hi, c7);
+                }
+            }
+            const __m512 lows[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
+            const __m512 highs[8] = {c0, c1, c2, c3, c4, c5, c6, c7};
+            for (long r = 0; r < WG_CONV_ROW_BLOCK; r++) {
+                const long o = b * WG_CONV_ROW_BLOCK + r;
+                if (o >= outChannels) break;
+                _mm512_storeu_ps(y + o * ldy + j, lows[r]);
+                _mm512_storeu_ps(y + o * ldy + j + 16, highs[r]);
+            }
+        }
+    }
+}
+
+// AVX2: 8 output channels x 8 columns per block (16 ymm registers leave no room for more),
+// four blocks per 32-column step.
+__attribute__((target("avx2,fma")))
+static void conv_wide_avx2(const float *x, long ldx, long inChannels, const long *shifts, long taps,
+                           const float *packed, long outChannels, float *y, long ldy,
+                           long columnBegin, long columnEnd) {
+    const long blocks = (outChannels + WG_CONV_ROW_BLOCK - 1) / WG_CONV_ROW_BLOCK;
+    for (long j = columnBegin; j < columnEnd; j += 8) {
+        for (long b = 0; b < blocks; b++) {
+            __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+            __m256 a4 = _mm256_setzero_ps(), a5 = _mm256_setzero_ps(), a6 = _mm256_setzero_ps(), a7 = _mm256_setzero_ps();
+            const float *w = packed + b * inChannels * taps * WG_CONV_ROW_BLOCK;
+            for (long c = 0; c < inChannels; c++) {
+                const float *xc = x + c * ldx + j;
+                for (long t = 0; t < taps; t++, w += WG_CONV_ROW_BLOCK) {
+                    const __m256 v = _mm256_loadu_ps(xc + shifts[t]);
+                    a0 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 0), v, a0);
+                    a1 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 1), v, a1);
+                    a2 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 2), v, a2);
+                    a3 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 3), v, a3);
+                    a4 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 4), v, a4);
+                    a5 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 5), v, a5);
+                    a6 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 6), v, a6);
+                    a7 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 7), v, a7);
+                }
+            }
+            const __m256 rows[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
+            for (long r = 0; r < WG_CONV_ROW_BLOCK; r++) {
+                const long o = b * WG_CONV_ROW_BLOCK + r;
+                if (o >= outChannels) break;
+                _mm256_storeu_ps(y + o * ldy + j, rows[r]);
+            }
+        }
+    }
+}
+
+int wg_conv_uses_avx512(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") ? 1 : 0;
+}
+
+void wg_conv_wide(const float *x, long ldx, long inChannels, const long *shifts, long taps,
+                  const float *packed, long outChannels, float *y, long ldy, long columnBegin, long columnEnd) {
+    if (wg_conv_uses_avx512()) {
+        conv_wide_avx512(x, ldx, inChannels, shifts, taps, packed, outChannels, y, ldy, columnBegin, columnEnd);
+    } else {
+        conv_wide_avx2(x, ldx, inChannels, shifts, taps, packed, outChannels, y, ldy, columnBegin, columnEnd);
+    }
+}

@@ -1,0 +1,26 @@
+// CKernels: the 3-D convolution micro-kernel of the Tensor module, with runtime CPU dispatch
+// (AVX-512F when the CPU has it, else AVX2 + FMA). The binary runs on any AVX2 x86-64.
+#ifndef WORLDGAN_CKERNELS_H
+#define WORLDGAN_CKERNELS_H
+
+/// Output channels per register block; packed weights are laid out in blocks of this many.
+#define WG_CONV_ROW_BLOCK 8
+
+/// Columns per register block (a multiple of every ISA's vector width): column ranges passed
+/// to wg_conv_wide must start at a multiple of this and buffers must be padded to it.
+#define WG_CONV_COLUMN_BLOCK 32
+
+/// Direct convolution on a "wide" grid, as a sum of shifted products:
+///   y[o * ldy + j] = sum_c sum_t w[o][c][t] * x[c * ldx + j + shifts[t]]
+/// for o < outChannels and columnBegin <= j < columnEnd (multiples of WG_CONV_COLUMN_BLOCK).
+/// `packed` holds the weights as [ceil(outChannels / 8)][inChannels][taps][8] (zero-padded rows).
+/// Every x read (j + shifts[t] + up to 31) must be inside the caller's buffer.
+void wg_conv_wide(const float *x, long ldx, long inChannels,
+                  const long *shifts, long taps,
+                  const float *packed, long outChannels,
+                  float *y, long ldy, long columnBegin, long columnEnd);
+
+/// 1 when the AVX-512 path is in use, 0 for AVX2.
+int wg_conv_uses_avx512(void);
+
+#endif
