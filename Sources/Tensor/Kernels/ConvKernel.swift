@@ -1,13 +1,14 @@
-import CBLAS
 import CKernels
 
 /// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
-/// gradients: cache-sized im2col tiles multiplied by OpenBLAS SGEMM (single-threaded calls), the
-/// tiles spread over ``Parallel/threadCount`` workers.
+/// gradients, on all cores.
 ///
-/// The input gradient is the same forward kernel run on the output gradient with the weights
-/// transposed (in ↔ out) and flipped, and padding `k - 1 - p`: a gather instead of a col2im
-/// scatter, so workers never write the same voxel and the result is deterministic.
+/// Both C kernels (CKernels) work on a "wide" grid: the input is copied once into a zero-padded
+/// scratch volume, where every tap is a constant shift of one flat index, so no im2col matrix is
+/// built and nothing is packed. The input gradient is the forward kernel run on the output
+/// gradient with the weights transposed (in ↔ out) and flipped, and padding `k - 1 - p`: a
+/// gather instead of a col2im scatter, so workers never write the same voxel. Work is split
+/// statically, so results are bit-identical from run to run.
 enum ConvKernel {
     /// Shapes of one convolution; `x` is `[N, Cin, D, H, W]`, `w` is `[Cout, Cin, k, k, k]`.
     struct Geometry {
@@ -25,17 +26,12 @@ enum ConvKernel {
             precondition(outD > 0 && outH > 0 && outW > 0, "\(op): input \(input) too small for kernel \(kernel), padding \(padding)")
         }
 
-        var columns: Int { inChannels * kernel * kernel * kernel }
         var outPlane: Int { outD * outH * outW }
         var inPlane: Int { inD * inH * inW }
         var outputShape: [Int] { [batch, outChannels, outD, outH, outW] }
 
-        /// Output rows (one (d, h) line of W voxels) per tile: about 512 K floats of columns.
-        var rowsPerTile: Int { max(1, min(outD * outH, (1 << 19) / max(1, columns * outW))) }
-        var tilesPerImage: Int { (outD * outH + rowsPerTile - 1) / rowsPerTile }
     }
 
-    private static let singleThreadedBLAS: Void = { openblas_set_num_threads(1) }()
 
     /// `y = w ⋆ x` (cross-correlation, no bias). `y` must hold `geometry.outputShape` elements.
     ///
@@ -45,15 +41,10 @@ enum ConvKernel {
     /// blocked kernel that reads the input in place, then compacted. Columns are split into one
     /// contiguous range per worker.
     static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
-        let k = g.kernel, p = g.padding
-        let (pd, ph, pw) = (g.inD + 2 * p, g.inH + 2 * p, g.inW + 2 * p)
+        let layout = WideLayout(g)
+        let (k, ldx, shifts) = (g.kernel, layout.ldx, layout.shifts)
         let block = Int(WG_CONV_COLUMN_BLOCK)
-        let paddedPlane = pd * ph * pw
-        let ldx = (paddedPlane + block + 15) / 16 * 16
-        let columns = (g.outD - 1) * ph * pw + (g.outH - 1) * pw + g.outW
-        let ldy = (columns + block - 1) / block * block
-        var shifts: [Int] = []
-        for kd in 0..<k { for kh in 0..<k { for kw in 0..<k { shifts.append((kd * ph + kh) * pw + kw) } } }
+        let ldy = (layout.columns + block - 1) / block * block
         let packed = packWeights(w, outChannels: g.outChannels, inChannels: g.inChannels, taps: k * k * k)
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * ldx) { padded in
@@ -74,7 +65,7 @@ enum ConvKernel {
                             }
                         }
                     }
-                    compact(g, wide: wide, ldy: ldy, rowStride: pw, planeStride: ph * pw,
+                    compact(g, wide: wide, ldy: ldy, rowStride: layout.rowStride, planeStride: layout.planeStride,
                             into: y + n * g.outChannels * g.outPlane)
                 }
             }
@@ -126,29 +117,51 @@ enum ConvKernel {
         }
     }
 
-    /// `dw[o, c, k] = Σ_n Σ_y dy[n, o, y] · x[n, c, y + k - p]`, written to `dw` (`[Cout, Cin·k³]`).
+    /// `dw[o, c, k] = Σ_n Σ_y dy[n, o, y] · x[n, c, y + k - p]`, written to `dw` (`[Cout, Cin, k, k, k]`).
     static func weightGradient(_ g: Geometry, x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>) {
-        _ = singleThreadedBLAS
-        let workers = min(Parallel.threadCount, g.batch * g.tilesPerImage)
-        let size = g.outChannels * g.columns
-        let partials = ColumnBuffers(workers: workers, floats: size, zeroed: true)
-        let buffers = ColumnBuffers(workers: workers, floats: g.columns * g.rowsPerTile * g.outW)
-        let (xs, dys) = (SendableConstPointer(x), SendableConstPointer(dy))
-        Parallel.forEach(g.batch * g.tilesPerImage, workers: workers) { worker, item in
-            let (n, tile) = item.quotientAndRemainder(dividingBy: g.tilesPerImage)
-            let (rowStart, rows) = tileRows(g, tile)
-            let cols = buffers.buffer(worker)
-            im2col(g, input: xs.base + n * g.inChannels * g.inPlane, rowStart: rowStart, rows: rows, into: cols)
-            let width = rows * g.outW
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(g.outChannels), Int32(g.columns), Int32(width),
-                        1, dys.base + n * g.outChannels * g.outPlane + rowStart * g.outW, Int32(g.outPlane),
-                        cols, Int32(width), 1, partials.buffer(worker), Int32(g.columns))
+        let layout = WideLayout(g)
+        let rowBlock = Int(WG_WGRAD_ROW_BLOCK)
+        let rows = (g.outChannels + rowBlock - 1) / rowBlock * rowBlock
+        let ldg = (layout.columns + 15) / 16 * 16
+        let taps = g.kernel * g.kernel * g.kernel
+        dw.update(repeating: 0, count: g.outChannels * g.inChannels * taps)
+        let pool = ScratchPool.shared
+        pool.withBuffer(g.inChannels * layout.ldx) { padded in
+            pool.withBuffer(rows * ldg) { wide in
+                for n in 0..<g.batch {
+                    fillPadded(g, source: x + n * g.inChannels * g.inPlane, into: padded, ldx: layout.ldx)
+                    spread(g, layout, source: dy + n * g.outChannels * g.outPlane, into: wide, rows: rows, ldg: ldg)
+                    let (xs, gs, ds) = (SendableConstPointer(UnsafePointer(padded)), SendableConstPointer(UnsafePointer(wide)),
+                                        SendablePointer(dw))
+                    let workers = min(Parallel.threadCount, g.inChannels)
+                    layout.shifts.withUnsafeBufferPointer { shiftBuffer in
+                        guard let sb = shiftBuffer.baseAddress else { return }
+                        let ss = SendableConstPointer(sb)
+                        Parallel.forEach(workers, workers: workers) { _, part in
+                            wg_conv_weight_gradient(gs.base, ldg, g.outChannels, xs.base, layout.ldx, g.inChannels,
+                                                    ss.base, taps, ldg, ds.base,
+                                                    g.inChannels * part / workers, g.inChannels * (part + 1) / workers)
+                        }
+                    }
+                }
+            }
         }
-        // Fixed-order reduction of the per-worker partial sums.
-        dw.update(from: partials.buffer(0), count: size)
-        for worker in 1..<max(workers, 1) {
-            let partial = partials.buffer(worker)
-            for i in 0..<size { dw[i] += partial[i] }
+    }
+
+    /// Writes the output gradient into the wide grid (zeros in junk columns and padding rows).
+    private static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+                               into wide: UnsafeMutablePointer<Float>, rows: Int, ldg: Int) {
+        let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
+        Parallel.forEach(rows) { _, o in
+            let row = dst.base + o * ldg
+            row.update(repeating: 0, count: ldg)
+            guard o < g.outChannels else { return }
+            for d in 0..<g.outD {
+                for h in 0..<g.outH {
+                    (row + d * layout.planeStride + h * layout.rowStride)
+                        .update(from: src.base + o * g.outPlane + (d * g.outH + h) * g.outW, count: g.outW)
+                }
+            }
         }
     }
 
@@ -164,57 +177,29 @@ enum ConvKernel {
         }
         return result
     }
-
-    private static func tileRows(_ g: Geometry, _ tile: Int) -> (start: Int, count: Int) {
-        let start = tile * g.rowsPerTile
-        return (start, min(g.rowsPerTile, g.outD * g.outH - start))
-    }
-
-    /// Writes the `[Cin·k³, rows·outW]` column matrix of output rows `rowStart ..< rowStart+rows`.
-    private static func im2col(_ g: Geometry, input: UnsafePointer<Float>, rowStart: Int, rows: Int,
-                               into cols: UnsafeMutablePointer<Float>) {
-        let width = rows * g.outW
-        let k = g.kernel, p = g.padding
-        for c in 0..<g.inChannels {
-            let channel = input + c * g.inPlane
-            for kd in 0..<k {
-                for kh in 0..<k {
-                    for kw in 0..<k {
-                        let dest = cols + (((c * k + kd) * k + kh) * k + kw) * width
-                        let lo = max(0, p - kw), hi = min(g.outW, g.inW + p - kw)
-                        for r in 0..<rows {
-                            let (od, oh) = (rowStart + r).quotientAndRemainder(dividingBy: g.outH)
-                            let (id, ih) = (od + kd - p, oh + kh - p)
-                            let out = dest + r * g.outW
-                            if id < 0 || id >= g.inD || ih < 0 || ih >= g.inH || lo >= hi {
-                                out.update(repeating: 0, count: g.outW)
-                                continue
-                            }
-                            if lo > 0 { out.update(repeating: 0, count: lo) }
-                            (out + lo).update(from: channel + (id * g.inH + ih) * g.inW + lo + kw - p, count: hi - lo)
-                            if hi < g.outW { (out + hi).update(repeating: 0, count: g.outW - hi) }
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
 
-/// One scratch buffer per worker, freed when the call ends.
-final class ColumnBuffers: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<Float>
-    private let floats: Int
-    private let workers: Int
+/// Index arithmetic of the wide grid: the zero-padded input's strides, the tap shifts, and the
+/// number of flat output columns that cover every valid output voxel.
+private struct WideLayout {
+    let rowStride: Int
+    let planeStride: Int
+    /// Channel stride of the padded input scratch, with slack for the kernels' vector over-reads.
+    let ldx: Int
+    /// Flat columns `0 ..< columns` hold every valid output (and junk where `w ≥ W'` or `h ≥ H'`).
+    let columns: Int
+    /// `(kd·H_p + kh)·W_p + kw` for each tap, `kw` innermost.
+    let shifts: [Int]
 
-    init(workers: Int, floats: Int, zeroed: Bool = false) {
-        self.workers = max(workers, 1)
-        self.floats = floats
-        storage = .allocate(capacity: self.workers * floats)
-        if zeroed { storage.initialize(repeating: 0, count: self.workers * floats) }
+    init(_ g: ConvKernel.Geometry) {
+        let p = g.padding
+        let (pd, ph, pw) = (g.inD + 2 * p, g.inH + 2 * p, g.inW + 2 * p)
+        rowStride = pw
+        planeStride = ph * pw
+        ldx = (pd * ph * pw + Int(WG_CONV_COLUMN_BLOCK) + 15) / 16 * 16
+        columns = (g.outD - 1) * ph * pw + (g.outH - 1) * pw + g.outW
+        var shifts: [Int] = []
+        for kd in 0..<g.kernel { for kh in 0..<g.kernel { for kw in 0..<g.kernel { shifts.append((kd * ph + kh) * pw + kw) } } }
+        self.shifts = shifts
     }
-
-    func buffer(_ worker: Int) -> UnsafeMutablePointer<Float> { storage + worker * floats }
-
-    deinit { storage.deallocate() }
 }
