@@ -1,10 +1,14 @@
 // The convolution micro-kernel. See include/CKernels.h for the contract.
 //
-// Register block: 8 output channels x 32 columns, accumulated over every (input channel, tap)
-// pair before a single store, so the output is written once and nothing is packed or unrolled
-// into im2col columns; the input is read in place at 27 shifted offsets.
+// Register block: 8 output channels x 32 columns, accumulated over (input channel, tap) pairs;
+// the input is read in place at 27 shifted offsets, so nothing is packed or unrolled into im2col
+// columns. Input channels go in groups of CHANNEL_GROUP so that the rows one column block reads
+// (group x 9 kernel rows) stay in L1 across all output blocks; partial sums of later groups are
+// added to the stored output.
 #include "CKernels.h"
 #include <immintrin.h>
+
+#define CHANNEL_GROUP 16
 
 __attribute__((target("avx512f")))
 static void conv_wide_avx512(const float *x, long ldx, long inChannels, const long *shifts, long taps,
@@ -12,13 +16,15 @@ static void conv_wide_avx512(const float *x, long ldx, long inChannels, const lo
                              long columnBegin, long columnEnd) {
     const long blocks = (outChannels + WG_CONV_ROW_BLOCK - 1) / WG_CONV_ROW_BLOCK;
     for (long j = columnBegin; j < columnEnd; j += WG_CONV_COLUMN_BLOCK) {
+      for (long g0 = 0; g0 < inChannels; g0 += CHANNEL_GROUP) {
+        const long g1 = g0 + CHANNEL_GROUP < inChannels ? g0 + CHANNEL_GROUP : inChannels;
         for (long b = 0; b < blocks; b++) {
             __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps(), a2 = _mm512_setzero_ps(), a3 = _mm512_setzero_ps();
             __m512 a4 = _mm512_setzero_ps(), a5 = _mm512_setzero_ps(), a6 = _mm512_setzero_ps(), a7 = _mm512_setzero_ps();
             __m512 c0 = _mm512_setzero_ps(), c1 = _mm512_setzero_ps(), c2 = _mm512_setzero_ps(), c3 = _mm512_setzero_ps();
             __m512 c4 = _mm512_setzero_ps(), c5 = _mm512_setzero_ps(), c6 = _mm512_setzero_ps(), c7 = _mm512_setzero_ps();
-            const float *w = packed + b * inChannels * taps * WG_CONV_ROW_BLOCK;
-            for (long c = 0; c < inChannels; c++) {
+            const float *w = packed + (b * inChannels + g0) * taps * WG_CONV_ROW_BLOCK;
+            for (long c = g0; c < g1; c++) {
                 const float *xc = x + c * ldx + j;
                 for (long t = 0; t < taps; t++, w += WG_CONV_ROW_BLOCK) {
                     const __m512 lo = _mm512_loadu_ps(xc + shifts[t]);
@@ -39,10 +45,17 @@ static void conv_wide_avx512(const float *x, long ldx, long inChannels, const lo
             for (long r = 0; r < WG_CONV_ROW_BLOCK; r++) {
                 const long o = b * WG_CONV_ROW_BLOCK + r;
                 if (o >= outChannels) break;
-                _mm512_storeu_ps(y + o * ldy + j, lows[r]);
-                _mm512_storeu_ps(y + o * ldy + j + 16, highs[r]);
+                float *out = y + o * ldy + j;
+                if (g0 == 0) {
+                    _mm512_storeu_ps(out, lows[r]);
+                    _mm512_storeu_ps(out + 16, highs[r]);
+                } else {
+                    _mm512_storeu_ps(out, _mm512_add_ps(_mm512_loadu_ps(out), lows[r]));
+                    _mm512_storeu_ps(out + 16, _mm512_add_ps(_mm512_loadu_ps(out + 16), highs[r]));
+                }
             }
         }
+      }
     }
 }
 
@@ -54,11 +67,13 @@ static void conv_wide_avx2(const float *x, long ldx, long inChannels, const long
                            long columnBegin, long columnEnd) {
     const long blocks = (outChannels + WG_CONV_ROW_BLOCK - 1) / WG_CONV_ROW_BLOCK;
     for (long j = columnBegin; j < columnEnd; j += 8) {
+      for (long g0 = 0; g0 < inChannels; g0 += CHANNEL_GROUP) {
+        const long g1 = g0 + CHANNEL_GROUP < inChannels ? g0 + CHANNEL_GROUP : inChannels;
         for (long b = 0; b < blocks; b++) {
             __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
             __m256 a4 = _mm256_setzero_ps(), a5 = _mm256_setzero_ps(), a6 = _mm256_setzero_ps(), a7 = _mm256_setzero_ps();
-            const float *w = packed + b * inChannels * taps * WG_CONV_ROW_BLOCK;
-            for (long c = 0; c < inChannels; c++) {
+            const float *w = packed + (b * inChannels + g0) * taps * WG_CONV_ROW_BLOCK;
+            for (long c = g0; c < g1; c++) {
                 const float *xc = x + c * ldx + j;
                 for (long t = 0; t < taps; t++, w += WG_CONV_ROW_BLOCK) {
                     const __m256 v = _mm256_loadu_ps(xc + shifts[t]);
@@ -76,9 +91,11 @@ static void conv_wide_avx2(const float *x, long ldx, long inChannels, const long
             for (long r = 0; r < WG_CONV_ROW_BLOCK; r++) {
                 const long o = b * WG_CONV_ROW_BLOCK + r;
                 if (o >= outChannels) break;
-                _mm256_storeu_ps(y + o * ldy + j, rows[r]);
+                float *out = y + o * ldy + j;
+                _mm256_storeu_ps(out, g0 == 0 ? rows[r] : _mm256_add_ps(_mm256_loadu_ps(out), rows[r]));
             }
         }
+      }
     }
 }
 
