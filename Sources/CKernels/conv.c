@@ -1,6 +1,6 @@
 // The convolution micro-kernel. See include/CKernels.h for the contract.
 //
-// Register block: 8 output channels x 32 columns, accumulated over (input channel, tap) pairs;
+// Register block: 8 output channels x 48 columns (24 accumulators), accumulated over (input channel, tap) pairs;
 // the input is read in place at 27 shifted offsets, so nothing is packed or unrolled into im2col
 // columns. Input channels go in groups of CHANNEL_GROUP so that the rows one column block reads
 // (group x 9 kernel rows) stay in L1 across all output blocks; partial sums of later groups are
@@ -9,6 +9,8 @@
 #include <immintrin.h>
 
 #define CHANNEL_GROUP 16
+
+#define VECTORS (WG_CONV_COLUMN_BLOCK / 16)
 
 __attribute__((target("avx512f")))
 static void conv_wide_avx512(const float *x, long ldx, long inChannels, const long *shifts, long taps,
@@ -19,39 +21,33 @@ static void conv_wide_avx512(const float *x, long ldx, long inChannels, const lo
       for (long g0 = 0; g0 < inChannels; g0 += CHANNEL_GROUP) {
         const long g1 = g0 + CHANNEL_GROUP < inChannels ? g0 + CHANNEL_GROUP : inChannels;
         for (long b = 0; b < blocks; b++) {
-            __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps(), a2 = _mm512_setzero_ps(), a3 = _mm512_setzero_ps();
-            __m512 a4 = _mm512_setzero_ps(), a5 = _mm512_setzero_ps(), a6 = _mm512_setzero_ps(), a7 = _mm512_setzero_ps();
-            __m512 c0 = _mm512_setzero_ps(), c1 = _mm512_setzero_ps(), c2 = _mm512_setzero_ps(), c3 = _mm512_setzero_ps();
-            __m512 c4 = _mm512_setzero_ps(), c5 = _mm512_setzero_ps(), c6 = _mm512_setzero_ps(), c7 = _mm512_setzero_ps();
+            __m512 acc[WG_CONV_ROW_BLOCK][VECTORS];
+#pragma clang loop unroll(full)
+            for (int r = 0; r < WG_CONV_ROW_BLOCK; r++)
+#pragma clang loop unroll(full)
+                for (int v = 0; v < VECTORS; v++) acc[r][v] = _mm512_setzero_ps();
             const float *w = packed + (b * inChannels + g0) * taps * WG_CONV_ROW_BLOCK;
             for (long c = g0; c < g1; c++) {
                 const float *xc = x + c * ldx + j;
                 for (long t = 0; t < taps; t++, w += WG_CONV_ROW_BLOCK) {
-                    const __m512 lo = _mm512_loadu_ps(xc + shifts[t]);
-                    const __m512 hi = _mm512_loadu_ps(xc + shifts[t] + 16);
-                    __m512 s;
-                    s = _mm512_set1_ps(w[0]); a0 = _mm512_fmadd_ps(s, lo, a0); c0 = _mm512_fmadd_ps(s, hi, c0);
-                    s = _mm512_set1_ps(w[1]); a1 = _mm512_fmadd_ps(s, lo, a1); c1 = _mm512_fmadd_ps(s, hi, c1);
-                    s = _mm512_set1_ps(w[2]); a2 = _mm512_fmadd_ps(s, lo, a2); c2 = _mm512_fmadd_ps(s, hi, c2);
-                    s = _mm512_set1_ps(w[3]); a3 = _mm512_fmadd_ps(s, lo, a3); c3 = _mm512_fmadd_ps(s, hi, c3);
-                    s = _mm512_set1_ps(w[4]); a4 = _mm512_fmadd_ps(s, lo, a4); c4 = _mm512_fmadd_ps(s, hi, c4);
-                    s = _mm512_set1_ps(w[5]); a5 = _mm512_fmadd_ps(s, lo, a5); c5 = _mm512_fmadd_ps(s, hi, c5);
-                    s = _mm512_set1_ps(w[6]); a6 = _mm512_fmadd_ps(s, lo, a6); c6 = _mm512_fmadd_ps(s, hi, c6);
-                    s = _mm512_set1_ps(w[7]); a7 = _mm512_fmadd_ps(s, lo, a7); c7 = _mm512_fmadd_ps(s, hi, c7);
+                    __m512 in[VECTORS];
+#pragma clang loop unroll(full)
+                    for (int v = 0; v < VECTORS; v++) in[v] = _mm512_loadu_ps(xc + shifts[t] + 16 * v);
+#pragma clang loop unroll(full)
+                    for (int r = 0; r < WG_CONV_ROW_BLOCK; r++) {
+                        const __m512 s = _mm512_set1_ps(w[r]);
+#pragma clang loop unroll(full)
+                        for (int v = 0; v < VECTORS; v++) acc[r][v] = _mm512_fmadd_ps(s, in[v], acc[r][v]);
+                    }
                 }
             }
-            const __m512 lows[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
-            const __m512 highs[8] = {c0, c1, c2, c3, c4, c5, c6, c7};
             for (long r = 0; r < WG_CONV_ROW_BLOCK; r++) {
                 const long o = b * WG_CONV_ROW_BLOCK + r;
                 if (o >= outChannels) break;
                 float *out = y + o * ldy + j;
-                if (g0 == 0) {
-                    _mm512_storeu_ps(out, lows[r]);
-                    _mm512_storeu_ps(out + 16, highs[r]);
-                } else {
-                    _mm512_storeu_ps(out, _mm512_add_ps(_mm512_loadu_ps(out), lows[r]));
-                    _mm512_storeu_ps(out + 16, _mm512_add_ps(_mm512_loadu_ps(out + 16), highs[r]));
+                for (int v = 0; v < VECTORS; v++) {
+                    const __m512 value = g0 == 0 ? acc[r][v] : _mm512_add_ps(_mm512_loadu_ps(out + 16 * v), acc[r][v]);
+                    _mm512_storeu_ps(out + 16 * v, value);
                 }
             }
         }

@@ -8,7 +8,7 @@
 
 /// Columns per register block (a multiple of every ISA's vector width): column ranges passed
 /// to wg_conv_wide must start at a multiple of this and buffers must be padded to it.
-#define WG_CONV_COLUMN_BLOCK 32
+#define WG_CONV_COLUMN_BLOCK 48
 
 /// Direct convolution on a "wide" grid, as a sum of shifted products:
 ///   y[o * ldy + j] = sum_c sum_t w[o][c][t] * x[c * ldx + j + shifts[t]]

@@ -45,10 +45,10 @@ struct BenchConvCommand: ParsableCommand {
         weight.requiresGrad = true
         bias.requiresGrad = true
         print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), load \(BenchClock.loadAverage)")
-        let forward = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup) {
+        let forward = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup, label: "forward") {
             _ = GradMode.withoutRecording { x.conv3d(weight: weight, bias: bias, padding: 1) }
         }
-        let both = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup) {
+        let both = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup, label: "forward+backward") {
             let y = x.conv3d(weight: weight, bias: bias, padding: 1)
             _ = Gradients.of(y, wrt: [x, weight, bias], seed: seed)
         }
@@ -62,16 +62,34 @@ struct BenchConvCommand: ParsableCommand {
 /// Wall-clock helpers shared by the bench commands.
 enum BenchClock {
     /// The median wall time of `body` in milliseconds after `warmup` untimed runs.
-    static func medianMilliseconds(repetitions: Int, warmup: Int, _ body: () -> Void) -> Double {
+    /// Also prints, as a comment, the median process CPU time per run: on a shared machine that
+    /// figure is far less disturbed by other processes than the wall time.
+    static func medianMilliseconds(repetitions: Int, warmup: Int, label: String = "", _ body: () -> Void) -> Double {
         for _ in 0..<warmup { body() }
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         for _ in 0..<repetitions {
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = processCPUMilliseconds
             body()
+            cpuTimes.append(processCPUMilliseconds - cpuStart)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
-        times.sort()
-        return times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+        if !label.isEmpty { print("# \(label): median process CPU time \(format(median(cpuTimes))) ms per run") }
+        return median(times)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// CPU time used by all threads of this process so far.
+    static var processCPUMilliseconds: Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
     }
 
     /// The process's peak resident set size in MiB (Linux `ru_maxrss` is in KiB).

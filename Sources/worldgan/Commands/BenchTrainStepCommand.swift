@@ -54,7 +54,7 @@ struct BenchTrainStepCommand: ParsableCommand {
         let zPrev = Tensor.randomNormal(shape, using: &rng).replicatePadded(3)
         print("# bench train-step: C \(channels), nfc \(nfc), size \(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), load \(BenchClock.loadAverage)")
         var losses: ScaleTrainer.IterationLosses?
-        let median = BenchClock.medianMilliseconds(repetitions: iterations, warmup: warmup) {
+        let median = BenchClock.medianMilliseconds(repetitions: iterations, warmup: warmup, label: "iteration") {
             losses = trainer.iteration(real: real, prev: prev, reconstructionInput: zPrev, noiseAmplitude: 0.1, using: &rng)
         }
         if let losses {
