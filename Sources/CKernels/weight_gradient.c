@@ -1,45 +1,48 @@
 // The weight-gradient kernel of the direct convolution. See include/CKernels.h for the contract.
 //
-// Register block: 4 output channels x 3 taps (one kernel row) = 12 vector accumulators, fed by
-// 4 gradient loads and 3 shifted input loads per column vector. Columns are processed in chunks
-// so that one input channel's rows stay in L1 and the gradient rows in L2 across the blocks.
+// Register block: ROWS output channels x 9 taps (one 3x3 kernel slab) of vector accumulators,
+// fed per column vector by ROWS gradient loads (from L2) and 9 shifted input loads (from L1).
+// Columns go in chunks so one input channel's rows stay in L1 and the gradient rows in L2.
+// Every dw entry is summed in the same order whatever the channel split.
 #include "CKernels.h"
 #include <immintrin.h>
 
 #define CHUNK 2048
+#define GROUP 9
 
 __attribute__((target("avx512f")))
 static void weight_gradient_avx512(const float *g, long ldg, long outChannels, const float *x, long ldx,
                                    long inChannels, const long *shifts, long taps, long columns,
                                    float *dw, long cBegin, long cEnd) {
+    enum { ROWS = WG_WGRAD_ROW_BLOCK };
     for (long j0 = 0; j0 < columns; j0 += CHUNK) {
         const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
         for (long c = cBegin; c < cEnd; c++) {
-            for (long o = 0; o < outChannels; o += WG_WGRAD_ROW_BLOCK) {
-                const float *g0 = g + o * ldg, *g1 = g0 + ldg, *g2 = g1 + ldg, *g3 = g2 + ldg;
-                for (long t = 0; t < taps; t += 3) {
-                    const float *xs = x + c * ldx + shifts[t];
-                    __m512 a00 = _mm512_setzero_ps(), a01 = _mm512_setzero_ps(), a02 = _mm512_setzero_ps();
-                    __m512 a10 = _mm512_setzero_ps(), a11 = _mm512_setzero_ps(), a12 = _mm512_setzero_ps();
-                    __m512 a20 = _mm512_setzero_ps(), a21 = _mm512_setzero_ps(), a22 = _mm512_setzero_ps();
-                    __m512 a30 = _mm512_setzero_ps(), a31 = _mm512_setzero_ps(), a32 = _mm512_setzero_ps();
+            const float *xc = x + c * ldx;
+            for (long o = 0; o < outChannels; o += ROWS) {
+                for (long t = 0; t < taps; t += GROUP) {
+                    const long n = taps - t < GROUP ? taps - t : GROUP;
+                    const float *xs[GROUP];
+                    for (int i = 0; i < GROUP; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];
+                    __m512 acc[ROWS][GROUP];
+#pragma clang loop unroll(full)
+                    for (int r = 0; r < ROWS; r++)
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < GROUP; i++) acc[r][i] = _mm512_setzero_ps();
                     for (long j = j0; j < j1; j += 16) {
-                        const __m512 x0 = _mm512_loadu_ps(xs + j), x1 = _mm512_loadu_ps(xs + j + 1), x2 = _mm512_loadu_ps(xs + j + 2);
-                        __m512 v = _mm512_loadu_ps(g0 + j);
-                        a00 = _mm512_fmadd_ps(v, x0, a00); a01 = _mm512_fmadd_ps(v, x1, a01); a02 = _mm512_fmadd_ps(v, x2, a02);
-                        v = _mm512_loadu_ps(g1 + j);
-                        a10 = _mm512_fmadd_ps(v, x0, a10); a11 = _mm512_fmadd_ps(v, x1, a11); a12 = _mm512_fmadd_ps(v, x2, a12);
-                        v = _mm512_loadu_ps(g2 + j);
-                        a20 = _mm512_fmadd_ps(v, x0, a20); a21 = _mm512_fmadd_ps(v, x1, a21); a22 = _mm512_fmadd_ps(v, x2, a22);
-                        v = _mm512_loadu_ps(g3 + j);
-                        a30 = _mm512_fmadd_ps(v, x0, a30); a31 = _mm512_fmadd_ps(v, x1, a31); a32 = _mm512_fmadd_ps(v, x2, a32);
+                        __m512 gv[ROWS];
+#pragma clang loop unroll(full)
+                        for (int r = 0; r < ROWS; r++) gv[r] = _mm512_loadu_ps(g + (o + r) * ldg + j);
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < GROUP; i++) {
+                            const __m512 xv = _mm512_loadu_ps(xs[i] + j);
+#pragma clang loop unroll(full)
+                            for (int r = 0; r < ROWS; r++) acc[r][i] = _mm512_fmadd_ps(gv[r], xv, acc[r][i]);
+                        }
                     }
-                    const __m512 sums[4][3] = {{a00, a01, a02}, {a10, a11, a12}, {a20, a21, a22}, {a30, a31, a32}};
-                    for (long r = 0; r < WG_WGRAD_ROW_BLOCK && o + r < outChannels; r++) {
+                    for (long r = 0; r < ROWS && o + r < outChannels; r++) {
                         float *out = dw + ((o + r) * inChannels + c) * taps + t;
-                        out[0] += _mm512_reduce_add_ps(sums[r][0]);
-                        out[1] += _mm512_reduce_add_ps(sums[r][1]);
-                        out[2] += _mm512_reduce_add_ps(sums[r][2]);
+                        for (long i = 0; i < n; i++) out[i] += _mm512_reduce_add_ps(acc[r][i]);
                     }
                 }
             }
@@ -55,7 +58,7 @@ static float hsum256(__m256 v) {
     return _mm_cvtss_f32(s);
 }
 
-// AVX2: 2 output channels x 3 taps per block (registers are scarce), same chunking and order.
+// AVX2: one output channel x 9 taps per block (16 registers), same chunking and order.
 __attribute__((target("avx2,fma")))
 static void weight_gradient_avx2(const float *g, long ldg, long outChannels, const float *x, long ldx,
                                  long inChannels, const long *shifts, long taps, long columns,
@@ -63,26 +66,23 @@ static void weight_gradient_avx2(const float *g, long ldg, long outChannels, con
     for (long j0 = 0; j0 < columns; j0 += CHUNK) {
         const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
         for (long c = cBegin; c < cEnd; c++) {
-            for (long o = 0; o < outChannels; o += 2) {
-                const float *g0 = g + o * ldg, *g1 = g0 + ldg;
-                for (long t = 0; t < taps; t += 3) {
-                    const float *xs = x + c * ldx + shifts[t];
-                    __m256 a00 = _mm256_setzero_ps(), a01 = _mm256_setzero_ps(), a02 = _mm256_setzero_ps();
-                    __m256 a10 = _mm256_setzero_ps(), a11 = _mm256_setzero_ps(), a12 = _mm256_setzero_ps();
+            const float *xc = x + c * ldx;
+            for (long o = 0; o < outChannels; o++) {
+                const float *go = g + o * ldg;
+                for (long t = 0; t < taps; t += GROUP) {
+                    const long n = taps - t < GROUP ? taps - t : GROUP;
+                    const float *xs[GROUP];
+                    for (int i = 0; i < GROUP; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];
+                    __m256 acc[GROUP];
+#pragma clang loop unroll(full)
+                    for (int i = 0; i < GROUP; i++) acc[i] = _mm256_setzero_ps();
                     for (long j = j0; j < j1; j += 8) {
-                        const __m256 x0 = _mm256_loadu_ps(xs + j), x1 = _mm256_loadu_ps(xs + j + 1), x2 = _mm256_loadu_ps(xs + j + 2);
-                        __m256 v = _mm256_loadu_ps(g0 + j);
-                        a00 = _mm256_fmadd_ps(v, x0, a00); a01 = _mm256_fmadd_ps(v, x1, a01); a02 = _mm256_fmadd_ps(v, x2, a02);
-                        v = _mm256_loadu_ps(g1 + j);
-                        a10 = _mm256_fmadd_ps(v, x0, a10); a11 = _mm256_fmadd_ps(v, x1, a11); a12 = _mm256_fmadd_ps(v, x2, a12);
+                        const __m256 gv = _mm256_loadu_ps(go + j);
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < GROUP; i++) acc[i] = _mm256_fmadd_ps(gv, _mm256_loadu_ps(xs[i] + j), acc[i]);
                     }
-                    const __m256 sums[2][3] = {{a00, a01, a02}, {a10, a11, a12}};
-                    for (long r = 0; r < 2 && o + r < outChannels; r++) {
-                        float *out = dw + ((o + r) * inChannels + c) * taps + t;
-                        out[0] += hsum256(sums[r][0]);
-                        out[1] += hsum256(sums[r][1]);
-                        out[2] += hsum256(sums[r][2]);
-                    }
+                    float *out = dw + (o * inChannels + c) * taps + t;
+                    for (long i = 0; i < n; i++) out[i] += hsum256(acc[i]);
                 }
             }
         }

@@ -22,12 +22,11 @@ void wg_conv_wide(const float *x, long ldx, long inChannels,
 
 /// Output channels per block of the weight-gradient kernel: `g` must have a multiple of this
 /// many rows (zero rows past outChannels).
-#define WG_WGRAD_ROW_BLOCK 4
+#define WG_WGRAD_ROW_BLOCK 3
 
 /// Weight gradient of wg_conv_wide, for input channels cBegin <= c < cEnd:
 ///   dw[(o * inChannels + c) * taps + t] += sum_{j < columns} g[o * ldg + j] * x[c * ldx + j + shifts[t]]
-/// `columns` must be a multiple of 16 (g zero-padded), `taps` a multiple of 3 with
-/// shifts[3m + i] = shifts[3m] + i (the kernel's innermost axis). The sum runs in fixed-size
+/// `columns` must be a multiple of 16 (g zero-padded). The sum runs in fixed-size
 /// column chunks in a fixed order, so results do not depend on how channels are split.
 void wg_conv_weight_gradient(const float *g, long ldg, long outChannels,
                              const float *x, long ldx, long inChannels,
