@@ -44,15 +44,36 @@ struct StridedPlan {
     var rowLength: Int { extents[extents.count - 1] }
     func rowStride(_ operand: Int) -> Int { strides[operand][extents.count - 1] }
 
+    /// The number of innermost rows.
+    var rowCount: Int { extents.dropLast().reduce(1, *) }
+
+    /// True when different rows never share an element of operand `operand` (so rows may be
+    /// processed in parallel while writing it).
+    func rowsAreDisjoint(in operand: Int) -> Bool {
+        strides[operand].dropLast().enumerated().allSatisfy { axis, stride in stride != 0 || extents[axis] == 1 }
+    }
+
     /// Calls `body(offsets)` with each operand's start offset for every innermost row, in order.
     func forEachRow(_ body: (_ offsets: (Int, Int, Int)) -> Void) {
+        forEachRow(in: 0..<rowCount, body)
+    }
+
+    /// Like ``forEachRow(_:)`` for rows `range` only.
+    func forEachRow(in range: Range<Int>, _ body: (_ offsets: (Int, Int, Int)) -> Void) {
         let outer = extents.count - 1
+        let zeros = [Int](repeating: 0, count: extents.count)
+        let s0 = strides[0], s1 = strides.count > 1 ? strides[1] : zeros, s2 = strides.count > 2 ? strides[2] : zeros
         var counter = [Int](repeating: 0, count: max(outer, 1))
         var offsets = (0, 0, 0)
-        let rows = extents[0..<outer].reduce(1, *)
-        let s0 = strides[0], s1 = strides.count > 1 ? strides[1] : [Int](repeating: 0, count: extents.count)
-        let s2 = strides.count > 2 ? strides[2] : [Int](repeating: 0, count: extents.count)
-        for _ in 0..<rows {
+        var remainder = range.lowerBound
+        for axis in stride(from: outer - 1, through: 0, by: -1) {
+            counter[axis] = remainder % extents[axis]
+            remainder /= extents[axis]
+            offsets.0 += counter[axis] * s0[axis]
+            offsets.1 += counter[axis] * s1[axis]
+            offsets.2 += counter[axis] * s2[axis]
+        }
+        for _ in range {
             body(offsets)
             var axis = outer - 1
             while axis >= 0 {
@@ -65,6 +86,18 @@ struct StridedPlan {
                 counter[axis] = 0
                 axis -= 1
             }
+        }
+    }
+
+    /// Runs `forEachRow` over contiguous row ranges on all cores when the work is large enough
+    /// and rows write disjoint elements of `writtenOperand`; serially otherwise.
+    func forEachRowInParallel(writing writtenOperand: Int, _ body: (_ offsets: (Int, Int, Int)) -> Void) {
+        let rows = rowCount
+        let parallel = rows > 1 && rows * rowLength >= Parallel.minimumElements && rowsAreDisjoint(in: writtenOperand)
+        guard parallel else { return forEachRow(body) }
+        let parts = min(Parallel.threadCount, rows)
+        Parallel.forEach(parts, workers: parts) { _, part in
+            forEachRow(in: (rows * part / parts)..<(rows * (part + 1) / parts), body)
         }
     }
 }

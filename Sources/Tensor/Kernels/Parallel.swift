@@ -27,6 +27,17 @@ public enum Parallel {
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 
+    /// Elementwise work below this many elements stays on the calling thread.
+    static let minimumElements = 1 << 16
+
+    /// Runs `body(range)` over `count` elements split into one contiguous range per worker
+    /// (serially when `count` is small).
+    static func forEachRange(_ count: Int, _ body: (Range<Int>) -> Void) {
+        guard count >= minimumElements, threadCount > 1 else { return body(0..<count) }
+        let parts = threadCount
+        forEach(parts, workers: parts) { _, part in body((count * part / parts)..<(count * (part + 1) / parts)) }
+    }
+
     /// Runs `body(worker, item)` for items `0..<count`, item `i` on worker `i % workers`.
     static func forEach(_ count: Int, workers: Int = threadCount,
                         _ body: (_ worker: Int, _ item: Int) -> Void) {

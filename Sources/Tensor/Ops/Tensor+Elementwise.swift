@@ -48,7 +48,9 @@ extension Tensor {
     func map(_ transform: (Float) -> Float) -> Tensor {
         data.withUnsafeBufferPointer { source in
             Tensor.uninitialized(shape) { out in
-                for i in 0..<source.count { out[i] = transform(source[i]) }
+                Parallel.forEachRange(source.count) { range in
+                    for i in range { out[i] = transform(source[i]) }
+                }
             }
         }
     }
@@ -81,7 +83,9 @@ extension Tensor {
             b.data.withUnsafeBufferPointer { pb in
                 Tensor.uninitialized(shape) { out in
                     if a.shape == b.shape {
-                        for i in 0..<out.count { out[i] = f(pa[i], pb[i]) }
+                        Parallel.forEachRange(out.count) { range in
+                            for i in range { out[i] = f(pa[i], pb[i]) }
+                        }
                         return
                     }
                     let plan = StridedPlan(extents: shape, strides: [
@@ -89,7 +93,7 @@ extension Tensor {
                         StridedPlan.broadcastStrides(of: a.shape, into: shape),
                         StridedPlan.broadcastStrides(of: b.shape, into: shape)])
                     let n = plan.rowLength, sa = plan.rowStride(1), sb = plan.rowStride(2)
-                    plan.forEachRow { o in
+                    plan.forEachRowInParallel(writing: 0) { o in
                         if sa == 1 && sb == 0 {
                             let bv = pb[o.2]
                             for i in 0..<n { out[o.0 + i] = f(pa[o.1 + i], bv) }

@@ -14,7 +14,7 @@ extension Tensor {
                     Tensor.strides(of: shape),
                     StridedPlan.broadcastStrides(of: outShape, into: shape)])
                 let n = plan.rowLength, so = plan.rowStride(1)
-                plan.forEachRow { o in
+                plan.forEachRowInParallel(writing: 1) { o in
                     if so == 0 {
                         out[o.1] += Tensor.sumOfRow(source, from: o.0, count: n)
                     } else {
@@ -51,7 +51,7 @@ extension Tensor {
                 let plan = StridedPlan(extents: target, strides: [
                     Tensor.strides(of: target), StridedPlan.broadcastStrides(of: shape, into: target)])
                 let n = plan.rowLength, s = plan.rowStride(1)
-                plan.forEachRow { o in
+                plan.forEachRowInParallel(writing: 0) { o in
                     if s == 0 {
                         let v = source[o.1]
                         for i in 0..<n { out[o.0 + i] = v }
