@@ -19,20 +19,20 @@ extension Tensor {
 
     /// `self * s`.
     public func scaled(by s: Float) -> Tensor {
-        map { $0 * s }.recorded(.scale(s), [self])
+        map(Scale(factor: s)).recorded(.scale(s), [self])
     }
 
     /// `self + s`.
     public func shifted(by s: Float) -> Tensor {
-        map { $0 + s }.recorded(.shift(s), [self])
+        map(Shift(offset: s)).recorded(.shift(s), [self])
     }
 
     /// Elementwise square root.
-    public func squareRoot() -> Tensor { map { $0.squareRoot() }.recorded(.sqrt, [self]) }
+    public func squareRoot() -> Tensor { map(SquareRoot()).recorded(.sqrt, [self]) }
     /// Elementwise e^x.
-    public func exp() -> Tensor { map { Foundation.exp($0) }.recorded(.exp, [self]) }
+    public func exp() -> Tensor { map(Exponential()).recorded(.exp, [self]) }
     /// Elementwise natural logarithm.
-    public func log() -> Tensor { map { Foundation.log($0) }.recorded(.log, [self]) }
+    public func log() -> Tensor { map(Logarithm()).recorded(.log, [self]) }
     /// Elementwise square, `x * x`.
     public func squared() -> Tensor { self * self }
 
@@ -40,12 +40,13 @@ extension Tensor {
     /// this is a multiplication by an untracked mask tensor (exact first and second derivatives
     /// away from 0, like PyTorch).
     public func leakyReLU(slope: Float = 0.2) -> Tensor {
-        let mask = map { $0 > 0 ? 1 : slope }
+        let mask = map(LeakyMask(slope: slope))
         return self * mask
     }
 
-    /// Applies `transform` to every element; not recorded.
-    func map(_ transform: (Float) -> Float) -> Tensor {
+    /// Applies `transform` to every element (on all cores for large tensors); not recorded.
+    /// Generic rather than a closure so each kernel is specialised and inlined into the loop.
+    func map<F: UnaryKernel>(_ transform: F) -> Tensor {
         data.withUnsafeBufferPointer { source in
             Tensor.uninitialized(shape) { out in
                 Parallel.forEachRange(source.count) { range in
@@ -68,17 +69,15 @@ extension Tensor {
         let shape = a.shape == b.shape ? a.shape : broadcastShape(a.shape, b.shape, op: "\(op)")
         let result: Tensor
         switch op {
-        case .add: result = broadcastCombine(a, b, shape) { $0 + $1 }
-        case .subtract: result = broadcastCombine(a, b, shape) { $0 - $1 }
-        case .multiply: result = broadcastCombine(a, b, shape) { $0 * $1 }
-        case .divide: result = broadcastCombine(a, b, shape) { $0 / $1 }
+        case .add: result = broadcastCombine(a, b, shape, Add())
+        case .subtract: result = broadcastCombine(a, b, shape, Subtract())
+        case .multiply: result = broadcastCombine(a, b, shape, Multiply())
+        case .divide: result = broadcastCombine(a, b, shape, Divide())
         }
         return result.recorded(.binary(op), [a, b])
     }
 
-    @inline(__always)
-    private static func broadcastCombine(_ a: Tensor, _ b: Tensor, _ shape: [Int],
-                                         _ f: (Float, Float) -> Float) -> Tensor {
+    private static func broadcastCombine<F: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ shape: [Int], _ f: F) -> Tensor {
         a.data.withUnsafeBufferPointer { pa in
             b.data.withUnsafeBufferPointer { pb in
                 Tensor.uninitialized(shape) { out in
