@@ -50,7 +50,7 @@ enum ConvKernel {
         pool.withBuffer(g.inChannels * ldx) { padded in
             pool.withBuffer(g.outChannels * ldy) { wide in
                 for n in 0..<g.batch {
-                    fillPadded(g, source: x + n * g.inChannels * g.inPlane, into: padded, ldx: ldx)
+                    fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
                     let (xs, ys) = (SendableConstPointer(UnsafePointer(padded)), SendablePointer(wide))
                     let blocks = ldy / block
                     let workers = min(Parallel.threadCount, blocks)
@@ -65,8 +65,7 @@ enum ConvKernel {
                             }
                         }
                     }
-                    compact(g, wide: wide, ldy: ldy, rowStride: layout.rowStride, planeStride: layout.planeStride,
-                            into: y + n * g.outChannels * g.outPlane)
+                    compact(g, layout, wide: wide, ldy: ldy, into: y + n * g.outChannels * g.outPlane)
                 }
             }
         }
@@ -86,32 +85,34 @@ enum ConvKernel {
         return packed
     }
 
-    /// Copies one image into the zero-padded scratch volume (channel stride `ldx`).
-    private static func fillPadded(_ g: Geometry, source: UnsafePointer<Float>, into padded: UnsafeMutablePointer<Float>, ldx: Int) {
+    /// Copies one image into the zero-padded, axis-permuted scratch volume (channel stride `ldx`).
+    private static func fillPadded(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+                                   into padded: UnsafeMutablePointer<Float>) {
         let p = g.padding
-        let (ph, pw) = (g.inH + 2 * p, g.inW + 2 * p)
+        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(source), SendablePointer(padded))
         Parallel.forEach(g.inChannels) { _, c in
-            let channel = dst.base + c * ldx
-            channel.update(repeating: 0, count: ldx)
+            let channel = dst.base + c * layout.ldx
+            channel.update(repeating: 0, count: layout.ldx)
             for d in 0..<g.inD {
                 for h in 0..<g.inH {
-                    (channel + ((d + p) * ph + h + p) * pw + p)
-                        .update(from: src.base + c * g.inPlane + (d * g.inH + h) * g.inW, count: g.inW)
+                    WideLayout.copy(src.base + c * g.inPlane + (d * g.inH + h) * g.inW,
+                                    to: channel + (d + p) * sd + (h + p) * sh + p * sw, count: g.inW, stride: sw)
                 }
             }
         }
     }
 
     /// Copies the valid voxels of the wide grid into the dense output.
-    private static func compact(_ g: Geometry, wide: UnsafeMutablePointer<Float>, ldy: Int, rowStride: Int,
-                                planeStride: Int, into y: UnsafeMutablePointer<Float>) {
+    private static func compact(_ g: Geometry, _ layout: WideLayout, wide: UnsafeMutablePointer<Float>, ldy: Int,
+                                into y: UnsafeMutablePointer<Float>) {
+        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(UnsafePointer(wide)), SendablePointer(y))
         Parallel.forEach(g.outChannels) { _, o in
             for d in 0..<g.outD {
                 for h in 0..<g.outH {
-                    (dst.base + o * g.outPlane + (d * g.outH + h) * g.outW)
-                        .update(from: src.base + o * ldy + d * planeStride + h * rowStride, count: g.outW)
+                    WideLayout.copy(src.base + o * ldy + d * sd + h * sh, stride: sw,
+                                    to: dst.base + o * g.outPlane + (d * g.outH + h) * g.outW, count: g.outW)
                 }
             }
         }
@@ -129,7 +130,7 @@ enum ConvKernel {
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
             pool.withBuffer(rows * ldg) { wide in
                 for n in 0..<g.batch {
-                    fillPadded(g, source: x + n * g.inChannels * g.inPlane, into: padded, ldx: layout.ldx)
+                    fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
                     spread(g, layout, source: dy + n * g.outChannels * g.outPlane, into: wide, rows: rows, ldg: ldg)
                     let (xs, gs, ds) = (SendableConstPointer(UnsafePointer(padded)), SendableConstPointer(UnsafePointer(wide)),
                                         SendablePointer(dw))
@@ -151,6 +152,7 @@ enum ConvKernel {
     /// Writes the output gradient into the wide grid (zeros in junk columns and padding rows).
     private static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                into wide: UnsafeMutablePointer<Float>, rows: Int, ldg: Int) {
+        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
         Parallel.forEach(rows) { _, o in
             let row = dst.base + o * ldg
@@ -158,8 +160,8 @@ enum ConvKernel {
             guard o < g.outChannels else { return }
             for d in 0..<g.outD {
                 for h in 0..<g.outH {
-                    (row + d * layout.planeStride + h * layout.rowStride)
-                        .update(from: src.base + o * g.outPlane + (d * g.outH + h) * g.outW, count: g.outW)
+                    WideLayout.copy(src.base + o * g.outPlane + (d * g.outH + h) * g.outW,
+                                    to: row + d * sd + h * sh, count: g.outW, stride: sw)
                 }
             }
         }
@@ -181,25 +183,60 @@ enum ConvKernel {
 
 /// Index arithmetic of the wide grid: the zero-padded input's strides, the tap shifts, and the
 /// number of flat output columns that cover every valid output voxel.
+///
+/// The scratch volume stores the spatial axes permuted so that the longest is innermost and the
+/// shortest outermost: junk columns appear only where the two inner axes wrap, so this keeps the
+/// wasted work small whatever the volume's layout (51×10×64 or 51×64×10 alike).
 private struct WideLayout {
-    let rowStride: Int
-    let planeStride: Int
+    /// Strides in the scratch volume of the original spatial axes D, H, W.
+    let strides: [Int]
     /// Channel stride of the padded input scratch, with slack for the kernels' vector over-reads.
     let ldx: Int
-    /// Flat columns `0 ..< columns` hold every valid output (and junk where `w ≥ W'` or `h ≥ H'`).
+    /// Flat columns `0 ..< columns` hold every valid output (and junk elsewhere).
     let columns: Int
-    /// `(kd·H_p + kh)·W_p + kw` for each tap, `kw` innermost.
+    /// The flat shift of each tap `(kd, kh, kw)`, in PyTorch's tap order (kw fastest).
     let shifts: [Int]
 
     init(_ g: ConvKernel.Geometry) {
         let p = g.padding
-        let (pd, ph, pw) = (g.inD + 2 * p, g.inH + 2 * p, g.inW + 2 * p)
-        rowStride = pw
-        planeStride = ph * pw
-        ldx = (pd * ph * pw + Int(WG_CONV_COLUMN_BLOCK) + 15) / 16 * 16
-        columns = (g.outD - 1) * ph * pw + (g.outH - 1) * pw + g.outW
+        let padded = [g.inD + 2 * p, g.inH + 2 * p, g.inW + 2 * p]
+        // Innermost first: the longest axis (ties keep the later axis innermost).
+        let order = [2, 1, 0].sorted { padded[$0] > padded[$1] }
+        var strides = [0, 0, 0]
+        var running = 1
+        for axis in order {
+            strides[axis] = running
+            running *= padded[axis]
+        }
+        self.strides = strides
+        ldx = (running + Int(WG_CONV_COLUMN_BLOCK) + 15) / 16 * 16
+        columns = (g.outD - 1) * strides[0] + (g.outH - 1) * strides[1] + (g.outW - 1) * strides[2] + 1
         var shifts: [Int] = []
-        for kd in 0..<g.kernel { for kh in 0..<g.kernel { for kw in 0..<g.kernel { shifts.append((kd * ph + kh) * pw + kw) } } }
+        for kd in 0..<g.kernel {
+            for kh in 0..<g.kernel {
+                for kw in 0..<g.kernel { shifts.append(kd * strides[0] + kh * strides[1] + kw * strides[2]) }
+            }
+        }
         self.shifts = shifts
+    }
+
+    /// Copies `count` floats from `source` (contiguous) to `destination` with stride `stride`.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int, stride: Int) {
+        if stride == 1 {
+            destination.update(from: source, count: count)
+        } else {
+            for i in 0..<count { destination[i * stride] = source[i] }
+        }
+    }
+
+    /// Copies `count` floats from `source` with stride `stride` to `destination` (contiguous).
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, stride: Int, to destination: UnsafeMutablePointer<Float>, count: Int) {
+        if stride == 1 {
+            destination.update(from: source, count: count)
+        } else {
+            for i in 0..<count { destination[i] = source[i * stride] }
+        }
     }
 }
