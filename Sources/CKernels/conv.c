@@ -95,9 +95,13 @@ static void conv_wide_avx2(const float *x, long ldx, long inChannels, const long
     }
 }
 
+static int restrictToAVX2 = 0;
+
+void wg_conv_restrict_to_avx2(int avx2Only) { restrictToAVX2 = avx2Only; }
+
 int wg_conv_uses_avx512(void) {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") ? 1 : 0;
+    return !restrictToAVX2 && __builtin_cpu_supports("avx512f") ? 1 : 0;
 }
 
 void wg_conv_wide(const float *x, long ldx, long inChannels, const long *shifts, long taps,

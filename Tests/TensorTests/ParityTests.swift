@@ -114,3 +114,39 @@ final class ParityTests: XCTestCase {
         }
     }
 }
+
+/// The AVX2 fallback kernels must agree with PyTorch too (they are what AVX2-only CPUs run).
+final class AVX2KernelTests: XCTestCase {
+    func testConv3dOnTheAVX2PathMatchesPyTorch() throws {
+        for (file, padding) in [("01_conv3d_pad0.json", 0), ("01_conv3d_pad1.json", 1)] {
+            let parity = try ParityCase.load(file)
+            let arrays = try ["x", "weight", "bias", "grad_output"].map { try parity.array($0) }
+            let inputs = arrays.prefix(3).map { Tensor(shape: $0.shape, data: $0.data, requiresGrad: true) }
+            try KernelInstructionSet.withAVX2Only {
+                XCTAssertEqual(KernelInstructionSet.current, .avx2)
+                let y = inputs[0].conv3d(weight: inputs[1], bias: inputs[2], padding: padding)
+                try parity.assertMatches("y", y.data, shape: y.shape)
+                let seed = Tensor(shape: arrays[3].shape, data: arrays[3].data)
+                let gradients = Gradients.of(y, wrt: inputs, seed: seed)
+                for (name, gradient) in zip(["grad_x", "grad_weight", "grad_bias"], gradients) {
+                    try parity.assertMatches(name, gradient.data, shape: gradient.shape)
+                }
+            }
+        }
+    }
+
+    func testAVX2AndDefaultKernelsAgreeOnALargerConvolution() {
+        let x = randomTensor([1, 16, 9, 7, 11], seed: 30)
+        let w = randomTensor([12, 16, 3, 3, 3], seed: 31, scale: 0.1)
+        let g = randomTensor([1, 12, 9, 7, 11], seed: 32, requiresGrad: false)
+        let reference = Gradients.of(x.conv3d(weight: w, padding: 1), wrt: [x, w], seed: g)
+        let restricted = KernelInstructionSet.withAVX2Only {
+            Gradients.of(x.conv3d(weight: w, padding: 1), wrt: [x, w], seed: g)
+        }
+        for (a, b) in zip(reference, restricted) {
+            let largest = a.data.map(abs).max() ?? 1
+            let worst = zip(a.data, b.data).map { abs($0 - $1) }.max() ?? 0
+            XCTAssertLessThanOrEqual(worst, 1e-5 * largest)
+        }
+    }
+}

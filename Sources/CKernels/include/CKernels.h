@@ -36,4 +36,8 @@ void wg_conv_weight_gradient(const float *g, long ldg, long outChannels,
 /// 1 when the AVX-512 path is in use, 0 for AVX2.
 int wg_conv_uses_avx512(void);
 
+/// Restricts the kernels to AVX2 + FMA (1) or lets them pick the best the CPU has (0), so tests
+/// can check the AVX2 path on AVX-512 machines. Not synchronised: set it while no kernel runs.
+void wg_conv_restrict_to_avx2(int avx2Only);
+
 #endif
