@@ -12,6 +12,8 @@ public final class BatchNorm3d {
     public var runningVariance: [Float]
     public let momentum: Float
     public let epsilon: Float
+    /// The batch statistics of the latest training-mode forward.
+    public private(set) var lastBatchStatistics: Tensor.BatchStatistics?
 
     /// World-GAN's init: weight N(1, 0.02), bias 0.
     public init(channels: Int, momentum: Float = 0.1, epsilon: Float = 1e-5, using generator: inout SeededGenerator) {
@@ -33,7 +35,15 @@ public final class BatchNorm3d {
         }
         let (y, statistics) = x.batchNormalized(weight: weight, bias: bias, epsilon: epsilon)
         RunningStatistics.update(mean: &runningMean, variance: &runningVariance, with: statistics, momentum: momentum)
+        lastBatchStatistics = statistics
         return y
+    }
+
+    /// Applies the running-statistics update of the latest training-mode forward once more: what
+    /// an identical forward (same input, same parameters) would do, without recomputing it.
+    public func repeatLastUpdate() {
+        guard let statistics = lastBatchStatistics else { return }
+        RunningStatistics.update(mean: &runningMean, variance: &runningVariance, with: statistics, momentum: momentum)
     }
 
     public func namedParameters(_ prefix: String) -> [(String, Tensor)] {

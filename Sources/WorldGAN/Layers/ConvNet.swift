@@ -33,6 +33,13 @@ public struct ConvNet {
         [("\(name).head.bn", head.norm), ("\(name).body.bn", body.norm)]
     }
 
+    /// Replays the running-statistics updates of the latest training-mode forward, as if it had
+    /// run again on the same input with the same parameters.
+    public func repeatLastRunningStatisticsUpdate() {
+        head.norm.repeatLastUpdate()
+        body.norm.repeatLastUpdate()
+    }
+
     /// Overwrites parameters and running statistics from `values` (name → row-major floats), e.g.
     /// a checkpoint or a parity fixture. Running statistics are optional (`…bn.running_mean/var`).
     /// - Throws: ``WorldGANError/missingParameter(name:)`` or ``WorldGANError/parameterSize(name:expected:found:)``.

@@ -73,9 +73,14 @@ public final class ScaleTrainer {
     ///   - prev: the padded previous-scale image.
     ///   - alpha: the penalty's mixing weight in [0, 1].
     public func discriminatorStep(real: Tensor, input: Tensor, prev: Tensor, alpha: Float) -> DiscriminatorStep {
-        let errorReal = -discriminator(real, training: true).mean()
         // The critic never differentiates through G, so G runs without a graph.
         let fake = GradMode.withoutRecording { generator(input, prev, training: true) }
+        return discriminatorStep(real: real, fake: fake, alpha: alpha)
+    }
+
+    /// One critic step on a given fake (G's output for this iteration's input, no graph).
+    public func discriminatorStep(real: Tensor, fake: Tensor, alpha: Float) -> DiscriminatorStep {
+        let errorReal = -discriminator(real, training: true).mean()
         let errorFake = discriminator(fake, training: true).mean()
         let penalty = GradientPenalty(discriminator: discriminator, real: real, fake: fake, alpha: alpha,
                                       lambda: configuration.penaltyWeight).penalty
@@ -103,6 +108,10 @@ public final class ScaleTrainer {
 
     /// One World-GAN iteration: draws the padded noise once, then runs the critic and generator
     /// steps of ``configuration`` (a fresh α per critic step).
+    ///
+    /// G does not change during the critic steps, so its output for the critic is computed once;
+    /// the later critic steps replay G's BatchNorm running-statistics update, which leaves every
+    /// value exactly as if G had run again (as the reference does).
     /// - Parameters:
     ///   - real: the scale's real volume `[1, C, X, Y, Z]`.
     ///   - prev: the padded previous-scale image (zeros at the coarsest scale).
@@ -112,8 +121,12 @@ public final class ScaleTrainer {
         let noise = Tensor.randomNormal(real.shape, using: &generatorRNG).replicatePadded((prev.shape[2] - real.shape[2]) / 2)
         let input = noise * noiseAmplitude + prev
         var critic: DiscriminatorStep?
-        for _ in 0..<configuration.discriminatorSteps {
-            critic = discriminatorStep(real: real, input: input, prev: prev, alpha: generatorRNG.nextUniform())
+        if configuration.discriminatorSteps > 0 {
+            let fake = GradMode.withoutRecording { generator(input, prev, training: true) }
+            for step in 0..<configuration.discriminatorSteps {
+                if step > 0 { generator.net.repeatLastRunningStatisticsUpdate() }
+                critic = discriminatorStep(real: real, fake: fake, alpha: generatorRNG.nextUniform())
+            }
         }
         var generatorResult: GeneratorStep?
         for _ in 0..<configuration.generatorSteps {
