@@ -33,6 +33,10 @@ void wg_conv_weight_gradient(const float *g, long ldg, long outChannels,
                              const long *shifts, long taps, long columns,
                              float *dw, long cBegin, long cEnd);
 
+/// Makes glibc keep freed large blocks in the heap for reuse instead of unmapping them and
+/// faulting fresh pages in for every tensor (1 on success, 0 where unsupported).
+int wg_keep_freed_memory(void);
+
 /// 1 when the AVX-512 path is in use, 0 for AVX2.
 int wg_conv_uses_avx512(void);
 

@@ -27,6 +27,7 @@ public final class Tensor {
         precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative extent in shape \(shape)")
         precondition(Tensor.count(of: shape) == data.count,
                      "Tensor: shape \(shape) needs \(Tensor.count(of: shape)) elements, got \(data.count)")
+        _ = MemoryTuning.applied
         self.shape = shape
         self.data = data
         self.requiresGrad = requiresGrad
