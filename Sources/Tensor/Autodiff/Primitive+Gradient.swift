@@ -60,6 +60,9 @@ extension Primitive {
             let (x, dy) = (inputs[0], inputs[1])
             return [when(0) { Tensor.convInputGradient(dy, g, padding: p) },
                     when(1) { Tensor.convolution(x, g, padding: p) }]
+        case .batchNorm(let epsilon, let mean, let inverse):
+            return Tensor.batchNormGradients(inputs[0], inputs[1], gradient: g, epsilon: epsilon,
+                                             mean: mean, inverse: inverse, needed: needed)
         case .gatherRows(let indices):
             return [g.scatteringRows(indices, rows: inputs[0].shape[0])]
         case .scatterAddRows(let indices):

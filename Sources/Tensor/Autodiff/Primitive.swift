@@ -21,6 +21,8 @@ enum Primitive {
     case conv(padding: Int)               // x ⋆ w (cross-correlation), stride 1
     case convInputGradient(padding: Int)  // (g, w) → dx, a transposed conv
     case convWeightGradient(padding: Int) // (x, g) → dw
+    // Normalisation
+    case batchNorm(epsilon: Float, mean: [Float], inverseDeviation: [Float]) // (x, weight, bias), training mode
     // Indexing
     case gatherRows([Int])                // rows of a [V, D] matrix
     case scatterAddRows([Int])            // [B, D] rows added into a [V, D] zero matrix

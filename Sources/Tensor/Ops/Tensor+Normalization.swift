@@ -1,5 +1,8 @@
-/// Batch normalisation over NCDHW volumes, composed from primitives so that its first and second
-/// derivatives (through the batch statistics) come from the gradient table.
+/// Batch normalisation over NCDHW volumes.
+///
+/// Training mode is one primitive with fused forward and first-order backward loops; when the
+/// backward itself is recorded (`createGraph`), its rule is written in tensor ops through the
+/// batch statistics, so second derivatives are exact.
 extension Tensor {
     /// Batch statistics of one BatchNorm3d training-mode forward.
     public struct BatchStatistics {
@@ -16,17 +19,60 @@ extension Tensor {
     ///
     /// Returns the output and the batch statistics (for the running-stat update).
     public func batchNormalized(weight: Tensor, bias: Tensor, epsilon: Float = 1e-5) -> (Tensor, BatchStatistics) {
-        let channels = channelCount("batchNormalized", weight: weight, bias: bias)
+        _ = channelCount("batchNormalized", weight: weight, bias: bias)
+        let layout = BatchNormKernel.Layout(shape)
+        let (mean, variance) = data.withUnsafeBufferPointer { BatchNormKernel.statistics($0, layout) }
+        let inverse = variance.map { 1 / ($0 + epsilon).squareRoot() }
+        let y = data.withUnsafeBufferPointer { x in
+            Tensor.uninitialized(shape) { out in
+                BatchNormKernel.normalize(x, layout, mean: mean, inverse: inverse, weight: weight.data,
+                                          bias: bias.data, into: out)
+            }
+        }
+        y.recorded(.batchNorm(epsilon: epsilon, mean: mean, inverseDeviation: inverse), [self, weight, bias])
+        return (y, BatchStatistics(mean: mean, biasedVariance: variance, count: layout.perChannel))
+    }
+
+    /// The gradient rule of the training-mode primitive (inputs x, weight, bias).
+    static func batchNormGradients(_ x: Tensor, _ weight: Tensor, gradient g: Tensor, epsilon: Float,
+                                   mean: [Float], inverse: [Float], needed: [Bool]) -> [Tensor?] {
+        let channels = x.shape[1]
+        guard GradMode.isRecording else {
+            // Plain values: one fused pass per channel with the statistics saved by the forward.
+            var dw = [Float](repeating: 0, count: channels), db = dw
+            let layout = BatchNormKernel.Layout(x.shape)
+            let dx: Tensor? = needed[0] ? Tensor(zeros: x.shape) : nil
+            g.data.withUnsafeBufferPointer { gp in
+                x.data.withUnsafeBufferPointer { xp in
+                    if let dx {
+                        dx.data.withUnsafeMutableBufferPointer { out in
+                            BatchNormKernel.backward(gp, xp, layout, mean: mean, inverse: inverse, weight: weight.data,
+                                                     dx: out, dw: &dw, db: &db)
+                        }
+                    } else {
+                        BatchNormKernel.backward(gp, xp, layout, mean: mean, inverse: inverse, weight: weight.data,
+                                                 dx: nil, dw: &dw, db: &db)
+                    }
+                }
+            }
+            return [dx, needed[1] ? Tensor(shape: [channels], data: dw) : nil,
+                    needed[2] ? Tensor(shape: [channels], data: db) : nil]
+        }
+        // Recorded: the same formula in tensor ops, with the statistics recomputed from x so that
+        // differentiating it again also goes through the batch mean and variance.
         let axes = [0, 2, 3, 4]
-        let mean = self.mean(axes: axes)
-        let centred = self - mean
+        let count = Float(x.count / max(channels, 1))
+        let centred = x - x.mean(axes: axes)
         let variance = centred.squared().mean(axes: axes)
         let inverseDeviation = Tensor(repeating: 1, shape: variance.shape) / variance.shifted(by: epsilon).squareRoot()
-        let scale = inverseDeviation * weight.reshaped([1, channels, 1, 1, 1])
-        let y = centred * scale + bias.reshaped([1, channels, 1, 1, 1])
-        let statistics = BatchStatistics(mean: mean.data, biasedVariance: variance.data,
-                                         count: count / max(channels, 1))
-        return (y, statistics)
+        let normalized = centred * inverseDeviation
+        let sumG = g.sum(axes: axes)
+        let sumGX = (g * normalized).sum(axes: axes)
+        let dx = needed[0]
+            ? (weight.reshaped([1, channels, 1, 1, 1]) * inverseDeviation).scaled(by: 1 / count)
+                * (g.scaled(by: count) - sumG - normalized * sumGX)
+            : nil
+        return [dx, needed[1] ? sumGX.reshaped([channels]) : nil, needed[2] ? sumG.reshaped([channels]) : nil]
     }
 
     /// BatchNorm3d in evaluation mode: normalise with the given running statistics.
