@@ -8,7 +8,7 @@
 #include "CKernels.h"
 #include <immintrin.h>
 
-#define CHANNEL_GROUP 16
+#define CHANNEL_GROUP 32
 
 #define VECTORS (WG_CONV_COLUMN_BLOCK / 16)
 

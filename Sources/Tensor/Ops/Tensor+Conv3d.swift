@@ -19,10 +19,10 @@ extension Tensor {
     /// `w ⋆ x` without bias: the primitive.
     static func convolution(_ x: Tensor, _ w: Tensor, padding: Int) -> Tensor {
         let geometry = ConvKernel.Geometry(input: x.shape, weight: w.shape, padding: padding, op: "conv3d")
-        let y = Tensor(zeros: geometry.outputShape)
-        x.data.withUnsafeBufferPointer { xp in
+        // The kernel writes every output element, so the storage starts uninitialised.
+        let y = x.data.withUnsafeBufferPointer { xp in
             w.data.withUnsafeBufferPointer { wp in
-                y.data.withUnsafeMutableBufferPointer { yp in
+                Tensor.uninitialized(geometry.outputShape) { yp in
                     if let xb = xp.baseAddress, let wb = wp.baseAddress, let yb = yp.baseAddress {
                         ConvKernel.forward(geometry, x: xb, w: wb, y: yb)
                     }
@@ -43,10 +43,9 @@ extension Tensor {
         let flipped = w.data.withUnsafeBufferPointer { ConvKernel.transposedFlipped($0, shape: w.shape) }
         let geometry = ConvKernel.Geometry(input: g.shape, weight: flippedShape, padding: k - 1 - padding,
                                            op: "convInputGradient")
-        let dx = Tensor(zeros: geometry.outputShape)
-        g.data.withUnsafeBufferPointer { gp in
+        let dx = g.data.withUnsafeBufferPointer { gp in
             flipped.withUnsafeBufferPointer { wp in
-                dx.data.withUnsafeMutableBufferPointer { dp in
+                Tensor.uninitialized(geometry.outputShape) { dp in
                     if let gb = gp.baseAddress, let wb = wp.baseAddress, let db = dp.baseAddress {
                         ConvKernel.forward(geometry, x: gb, w: wb, y: db)
                     }
@@ -62,10 +61,9 @@ extension Tensor {
         let weightShape = [g.shape[1], x.shape[1], k, k, k]
         let geometry = ConvKernel.Geometry(input: x.shape, weight: weightShape, padding: padding, op: "convWeightGradient")
         precondition(geometry.outputShape == g.shape, "convWeightGradient: gradient \(g.shape) for input \(x.shape)")
-        let dw = Tensor(zeros: weightShape)
-        x.data.withUnsafeBufferPointer { xp in
+        let dw = x.data.withUnsafeBufferPointer { xp in
             g.data.withUnsafeBufferPointer { gp in
-                dw.data.withUnsafeMutableBufferPointer { dp in
+                Tensor.uninitialized(weightShape) { dp in
                     if let xb = xp.baseAddress, let gb = gp.baseAddress, let db = dp.baseAddress {
                         ConvKernel.weightGradient(geometry, x: xb, dy: gb, dw: db)
                     }
