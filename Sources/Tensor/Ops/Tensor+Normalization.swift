@@ -5,7 +5,7 @@
 /// batch statistics, so second derivatives are exact.
 extension Tensor {
     /// Batch statistics of one BatchNorm3d training-mode forward.
-    public struct BatchStatistics {
+    public struct BatchStatistics: Sendable {
         /// Per-channel mean over (N, D, H, W), shape `[C]`.
         public var mean: [Float]
         /// Per-channel biased variance (the one used to normalise), shape `[C]`.
