@@ -67,3 +67,26 @@ final class AutodiffTests: XCTestCase {
         XCTAssertEqual(first[1].data, second[1].data)
     }
 }
+
+final class BatchedConvolutionTests: XCTestCase {
+    func testBatchedConvolutionEqualsPerSampleConvolutionsAndSumsWeightGradients() {
+        let x = randomTensor([2, 3, 5, 4, 6], seed: 40)
+        let w = randomTensor([4, 3, 3, 3, 3], seed: 41)
+        let g = randomTensor([2, 4, 5, 4, 6], seed: 42, requiresGrad: false)
+        let batched = x.conv3d(weight: w, padding: 1)
+        let batchedGradients = Gradients.of(batched, wrt: [x, w], seed: g)
+        var weightGradient = [Float](repeating: 0, count: w.count)
+        for n in 0..<2 {
+            let sample = Tensor(shape: [1, 3, 5, 4, 6], data: Array(x.data[(n * 360)..<((n + 1) * 360)]), requiresGrad: true)
+            let seed = Tensor(shape: [1, 4, 5, 4, 6], data: Array(g.data[(n * 480)..<((n + 1) * 480)]))
+            let y = sample.conv3d(weight: w, padding: 1)
+            let gradients = Gradients.of(y, wrt: [sample, w], seed: seed)
+            for (a, b) in zip(y.data, batched.data[(n * 480)..<((n + 1) * 480)]) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+            for (a, b) in zip(gradients[0].data, batchedGradients[0].data[(n * 360)..<((n + 1) * 360)]) {
+                XCTAssertEqual(a, b, accuracy: 1e-5)
+            }
+            for i in weightGradient.indices { weightGradient[i] += gradients[1].data[i] }
+        }
+        for (a, b) in zip(weightGradient, batchedGradients[1].data) { XCTAssertEqual(a, b, accuracy: 1e-4) }
+    }
+}
