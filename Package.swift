@@ -29,19 +29,21 @@ let package = Package(
                 resources: [.copy("Resources/legacy-blocks.tsv")], swiftSettings: portableCPU),
 
         // Numerics: knows nothing of Minecraft.
-        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: numericKernel),
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CKernels"], swiftSettings: numericKernel),
 
         // Learning and generation.
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
         .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
+        .target(name: "WorldGAN", dependencies: ["Tensor"], swiftSettings: numericKernel),
 
-        // Builds the shipped sample world (worlds/ruins) from its design: `swift run make-sample-world`.
+        // Builds the shipped sample world (worlds/ruins) from its design: `worldgan sample-world`.
         .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
-            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "SampleWorld",
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "SampleWorld", "WorldGAN",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: portableCPU),
 
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "TestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
+        .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
         .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),
