@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
         .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
-        .target(name: "WorldGAN", dependencies: ["Tensor"], swiftSettings: numericKernel),
+        .target(name: "WorldGAN", dependencies: ["Tensor", "Anvil", "Block2Vec"], swiftSettings: numericKernel),
 
         // Builds the shipped sample world (worlds/ruins) from its design: `worldgan sample-world`.
         .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "TestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
-        .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "TestSupport"]),
+        .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "Anvil", "Block2Vec", "Metrics", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
         .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),

@@ -85,3 +85,20 @@ private extension Double {
         return result
     }
 }
+
+extension Adam {
+    /// Restores an optimiser from a checkpoint: the moments and step count another `Adam` had
+    /// (read from its `firstMoments`, `secondMoments`, `stepCount`). Needed so a resumed training
+    /// run continues bit for bit.
+    /// - Precondition: one moment array per parameter, each with the parameter's element count.
+    public init(parameters: [Tensor], learningRate: Float, betas: (Float, Float), stepCount: Int,
+                firstMoments: [[Float]], secondMoments: [[Float]]) {
+        precondition(firstMoments.count == parameters.count && secondMoments.count == parameters.count
+                     && zip(parameters, zip(firstMoments, secondMoments)).allSatisfy { $0.count == $1.0.count && $0.count == $1.1.count },
+                     "Adam(restoring:): moments do not match the \(parameters.count) parameters' shapes")
+        self.init(parameters: parameters, learningRate: learningRate, betas: betas)
+        self.stepCount = stepCount
+        self.firstMoments = firstMoments
+        self.secondMoments = secondMoments
+    }
+}
