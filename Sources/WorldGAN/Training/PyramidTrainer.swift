@@ -51,6 +51,8 @@ public final class PyramidTrainer {
     /// Iterations done over the whole run, and in total.
     public var completedIterations: Int { scale * config.iterations + iteration }
     public var totalIterations: Int { scaleCount * config.iterations }
+    /// True right after a scale ended or after every `checkpointEvery`-th iteration of a scale.
+    public var isCheckpointDue: Bool { iteration % config.checkpointEvery == 0 }
 
     /// Runs iterations until the run is finished or `onIteration` returns `.stop`.
     public func train(onIteration: (PyramidTrainer, IterationRecord) throws -> Control) rethrows {
