@@ -30,7 +30,8 @@ let package = Package(
                 exclude: ["FORMATS.md", "Blocks/make-legacy-table.py"], swiftSettings: portableCPU),
 
         // Numerics: knows nothing of Minecraft.
-        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: numericKernel),
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CKernels"], swiftSettings: numericKernel),
 
         // Learning and generation.
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
@@ -38,13 +39,14 @@ let package = Package(
         .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
         .target(name: "Styles", dependencies: ["Anvil", "Block2Vec"],
                 exclude: ["make-block-properties.py"], swiftSettings: portableCPU),
+        .target(name: "WorldGAN", dependencies: ["Tensor", "Anvil", "Block2Vec"], swiftSettings: numericKernel),
 
-        // Builds the shipped sample world (worlds/ruins) from its design: `swift run make-sample-world`.
+        // Builds the shipped sample world (worlds/ruins) from its design: `worldgan sample-world`.
         .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
-            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "Styles", "SampleWorld",
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "Styles", "SampleWorld", "WorldGAN",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: portableCPU),
 
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "TestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
+        .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "Anvil", "Block2Vec", "Metrics", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
         .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),

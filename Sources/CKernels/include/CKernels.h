@@ -1,0 +1,47 @@
+// CKernels: the 3-D convolution micro-kernel of the Tensor module, with runtime CPU dispatch
+// (AVX-512F when the CPU has it, else AVX2 + FMA). The binary runs on any AVX2 x86-64.
+#ifndef WORLDGAN_CKERNELS_H
+#define WORLDGAN_CKERNELS_H
+
+/// Output channels per register block; packed weights are laid out in blocks of this many.
+#define WG_CONV_ROW_BLOCK 8
+
+/// Columns per register block (a multiple of every ISA's vector width): column ranges passed
+/// to wg_conv_wide must start at a multiple of this and buffers must be padded to it.
+#define WG_CONV_COLUMN_BLOCK 48
+
+/// Direct convolution on a "wide" grid, as a sum of shifted products:
+///   y[o * ldy + j] = sum_c sum_t w[o][c][t] * x[c * ldx + j + shifts[t]]
+/// for o < outChannels and columnBegin <= j < columnEnd (multiples of WG_CONV_COLUMN_BLOCK).
+/// `packed` holds the weights as [ceil(outChannels / 8)][inChannels][taps][8] (zero-padded rows).
+/// Every x read (j + shifts[t] + up to 31) must be inside the caller's buffer.
+void wg_conv_wide(const float *x, long ldx, long inChannels,
+                  const long *shifts, long taps,
+                  const float *packed, long outChannels,
+                  float *y, long ldy, long columnBegin, long columnEnd);
+
+/// Output channels per block of the weight-gradient kernel: `g` must have a multiple of this
+/// many rows (zero rows past outChannels).
+#define WG_WGRAD_ROW_BLOCK 3
+
+/// Weight gradient of wg_conv_wide, for input channels cBegin <= c < cEnd:
+///   dw[(o * inChannels + c) * taps + t] += sum_{j < columns} g[o * ldg + j] * x[c * ldx + j + shifts[t]]
+/// `columns` must be a multiple of 16 (g zero-padded). The sum runs in fixed-size
+/// column chunks in a fixed order, so results do not depend on how channels are split.
+void wg_conv_weight_gradient(const float *g, long ldg, long outChannels,
+                             const float *x, long ldx, long inChannels,
+                             const long *shifts, long taps, long columns,
+                             float *dw, long cBegin, long cEnd);
+
+/// Makes glibc keep freed large blocks in the heap for reuse instead of unmapping them and
+/// faulting fresh pages in for every tensor (1 on success, 0 where unsupported).
+int wg_keep_freed_memory(void);
+
+/// 1 when the AVX-512 path is in use, 0 for AVX2.
+int wg_conv_uses_avx512(void);
+
+/// Restricts the kernels to AVX2 + FMA (1) or lets them pick the best the CPU has (0), so tests
+/// can check the AVX2 path on AVX-512 machines. Not synchronised: set it while no kernel runs.
+void wg_conv_restrict_to_avx2(int avx2Only);
+
+#endif

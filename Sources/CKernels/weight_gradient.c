@@ -1,0 +1,100 @@
+// The weight-gradient kernel of the direct convolution. See include/CKernels.h for the contract.
+//
+// Register block: ROWS output channels x 9 taps (one 3x3 kernel slab) of vector accumulators,
+// fed per column vector by ROWS gradient loads (from L2) and 9 shifted input loads (from L1).
+// Columns go in chunks so one input channel's rows stay in L1 and the gradient rows in L2.
+// Every dw entry is summed in the same order whatever the channel split.
+#include "CKernels.h"
+#include <immintrin.h>
+
+#define CHUNK 2048
+#define GROUP 9
+
+__attribute__((target("avx512f")))
+static void weight_gradient_avx512(const float *g, long ldg, long outChannels, const float *x, long ldx,
+                                   long inChannels, const long *shifts, long taps, long columns,
+                                   float *dw, long cBegin, long cEnd) {
+    enum { ROWS = WG_WGRAD_ROW_BLOCK };
+    for (long j0 = 0; j0 < columns; j0 += CHUNK) {
+        const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
+        for (long c = cBegin; c < cEnd; c++) {
+            const float *xc = x + c * ldx;
+            for (long o = 0; o < outChannels; o += ROWS) {
+                for (long t = 0; t < taps; t += GROUP) {
+                    const long n = taps - t < GROUP ? taps - t : GROUP;
+                    const float *xs[GROUP];
+                    for (int i = 0; i < GROUP; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];
+                    __m512 acc[ROWS][GROUP];
+#pragma clang loop unroll(full)
+                    for (int r = 0; r < ROWS; r++)
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < GROUP; i++) acc[r][i] = _mm512_setzero_ps();
+                    for (long j = j0; j < j1; j += 16) {
+                        __m512 gv[ROWS];
+#pragma clang loop unroll(full)
+                        for (int r = 0; r < ROWS; r++) gv[r] = _mm512_loadu_ps(g + (o + r) * ldg + j);
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < GROUP; i++) {
+                            const __m512 xv = _mm512_loadu_ps(xs[i] + j);
+#pragma clang loop unroll(full)
+                            for (int r = 0; r < ROWS; r++) acc[r][i] = _mm512_fmadd_ps(gv[r], xv, acc[r][i]);
+                        }
+                    }
+                    for (long r = 0; r < ROWS && o + r < outChannels; r++) {
+                        float *out = dw + ((o + r) * inChannels + c) * taps + t;
+                        for (long i = 0; i < n; i++) out[i] += _mm512_reduce_add_ps(acc[r][i]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+__attribute__((target("avx2,fma")))
+static float hsum256(__m256 v) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_shuffle_ps(s, s, 1));
+    return _mm_cvtss_f32(s);
+}
+
+// AVX2: one output channel x 9 taps per block (16 registers), same chunking and order.
+__attribute__((target("avx2,fma")))
+static void weight_gradient_avx2(const float *g, long ldg, long outChannels, const float *x, long ldx,
+                                 long inChannels, const long *shifts, long taps, long columns,
+                                 float *dw, long cBegin, long cEnd) {
+    for (long j0 = 0; j0 < columns; j0 += CHUNK) {
+        const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
+        for (long c = cBegin; c < cEnd; c++) {
+            const float *xc = x + c * ldx;
+            for (long o = 0; o < outChannels; o++) {
+                const float *go = g + o * ldg;
+                for (long t = 0; t < taps; t += GROUP) {
+                    const long n = taps - t < GROUP ? taps - t : GROUP;
+                    const float *xs[GROUP];
+                    for (int i = 0; i < GROUP; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];
+                    __m256 acc[GROUP];
+#pragma clang loop unroll(full)
+                    for (int i = 0; i < GROUP; i++) acc[i] = _mm256_setzero_ps();
+                    for (long j = j0; j < j1; j += 8) {
+                        const __m256 gv = _mm256_loadu_ps(go + j);
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < GROUP; i++) acc[i] = _mm256_fmadd_ps(gv, _mm256_loadu_ps(xs[i] + j), acc[i]);
+                    }
+                    float *out = dw + (o * inChannels + c) * taps + t;
+                    for (long i = 0; i < n; i++) out[i] += hsum256(acc[i]);
+                }
+            }
+        }
+    }
+}
+
+void wg_conv_weight_gradient(const float *g, long ldg, long outChannels, const float *x, long ldx,
+                             long inChannels, const long *shifts, long taps, long columns,
+                             float *dw, long cBegin, long cEnd) {
+    if (wg_conv_uses_avx512()) {
+        weight_gradient_avx512(g, ldg, outChannels, x, ldx, inChannels, shifts, taps, columns, dw, cBegin, cEnd);
+    } else {
+        weight_gradient_avx2(g, ldg, outChannels, x, ldx, inChannels, shifts, taps, columns, dw, cBegin, cEnd);
+    }
+}

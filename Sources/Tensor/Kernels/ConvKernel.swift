@@ -1,0 +1,241 @@
+import CKernels
+
+/// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
+/// gradients, on all cores.
+///
+/// Both C kernels (CKernels) work on a "wide" grid: the input is copied once into a zero-padded
+/// scratch volume, where every tap is a constant shift of one flat index, so no im2col matrix is
+/// built and nothing is packed. The input gradient is the forward kernel run on the output
+/// gradient with the weights transposed (in ↔ out) and flipped, and padding `k - 1 - p`: a
+/// gather instead of a col2im scatter, so workers never write the same voxel. Work is split
+/// statically, so results are bit-identical from run to run.
+enum ConvKernel {
+    /// Shapes of one convolution; `x` is `[N, Cin, D, H, W]`, `w` is `[Cout, Cin, k, k, k]`.
+    struct Geometry {
+        let batch, inChannels, outChannels, kernel, padding: Int
+        let inD, inH, inW, outD, outH, outW: Int
+
+        init(input: [Int], weight: [Int], padding: Int, op: String) {
+            precondition(input.count == 5 && weight.count == 5,
+                         "\(op): expects input NCDHW and weight [out, in, k, k, k], got \(input) and \(weight)")
+            precondition(input[1] == weight[1], "\(op): input \(input) has \(input[1]) channels, weight \(weight) expects \(weight[1])")
+            precondition(weight[2] == weight[3] && weight[3] == weight[4], "\(op): kernel must be cubic, weight \(weight)")
+            (batch, inChannels, outChannels, kernel, self.padding) = (input[0], input[1], weight[0], weight[2], padding)
+            (inD, inH, inW) = (input[2], input[3], input[4])
+            (outD, outH, outW) = (inD + 2 * padding - kernel + 1, inH + 2 * padding - kernel + 1, inW + 2 * padding - kernel + 1)
+            precondition(outD > 0 && outH > 0 && outW > 0, "\(op): input \(input) too small for kernel \(kernel), padding \(padding)")
+        }
+
+        var outPlane: Int { outD * outH * outW }
+        var inPlane: Int { inD * inH * inW }
+        var outputShape: [Int] { [batch, outChannels, outD, outH, outW] }
+    }
+
+    /// `y = w ⋆ x` (cross-correlation, no bias). `y` must hold `geometry.outputShape` elements.
+    ///
+    /// Direct convolution (CKernels `wg_conv_wide`): the input is copied once into a zero-padded,
+    /// axis-permuted scratch volume; there every tap is a constant shift of a flat index, so the
+    /// output is computed on a "wide" grid (the scratch strides, a few junk columns where the
+    /// inner axes wrap) by a register-blocked kernel that reads the input in place, then compacted.
+    /// Columns are split into one contiguous range per worker.
+    /// - Complexity: 2·N·Cout·Cin·k³ flops on the wide grid (a few percent above the dense count).
+    static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        let layout = WideLayout(g)
+        let (k, ldx, shifts) = (g.kernel, layout.ldx, layout.shifts)
+        let block = Int(WG_CONV_COLUMN_BLOCK)
+        let ldy = (layout.columns + block - 1) / block * block
+        let packed = packWeights(w, outChannels: g.outChannels, inChannels: g.inChannels, taps: k * k * k)
+        let pool = ScratchPool.shared
+        pool.withBuffer(g.inChannels * ldx) { padded in
+            pool.withBuffer(g.outChannels * ldy) { wide in
+                for n in 0..<g.batch {
+                    fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+                    let (xs, ys) = (SendableConstPointer(UnsafePointer(padded)), SendablePointer(wide))
+                    let blocks = ldy / block
+                    let workers = min(Parallel.threadCount, blocks)
+                    shifts.withUnsafeBufferPointer { shiftBuffer in
+                        packed.withUnsafeBufferPointer { packedBuffer in
+                            guard let sb = shiftBuffer.baseAddress, let pb = packedBuffer.baseAddress else { return }
+                            let (ss, ps) = (SendableConstPointer(sb), SendableConstPointer(pb))
+                            Parallel.forEach(workers, workers: workers) { _, part in
+                                let begin = blocks * part / workers * block, end = blocks * (part + 1) / workers * block
+                                wg_conv_wide(xs.base, ldx, g.inChannels, ss.base, k * k * k, ps.base, g.outChannels,
+                                             ys.base, ldy, begin, end)
+                            }
+                        }
+                    }
+                    compact(g, layout, wide: wide, ldy: ldy, into: y + n * g.outChannels * g.outPlane)
+                }
+            }
+        }
+    }
+
+    /// Weights `[Cout, Cin, taps]` as `[⌈Cout/8⌉][Cin][taps][8]`, zero rows past Cout.
+    private static func packWeights(_ w: UnsafePointer<Float>, outChannels: Int, inChannels: Int, taps: Int) -> [Float] {
+        let rows = Int(WG_CONV_ROW_BLOCK)
+        let blocks = (outChannels + rows - 1) / rows
+        var packed = [Float](repeating: 0, count: blocks * inChannels * taps * rows)
+        for o in 0..<outChannels {
+            let (b, r) = o.quotientAndRemainder(dividingBy: rows)
+            for c in 0..<inChannels {
+                for t in 0..<taps { packed[((b * inChannels + c) * taps + t) * rows + r] = w[(o * inChannels + c) * taps + t] }
+            }
+        }
+        return packed
+    }
+
+    /// Copies one image into the zero-padded, axis-permuted scratch volume (channel stride `ldx`).
+    private static func fillPadded(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+                                   into padded: UnsafeMutablePointer<Float>) {
+        let p = g.padding
+        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
+        let (src, dst) = (SendableConstPointer(source), SendablePointer(padded))
+        Parallel.forEach(g.inChannels) { _, c in
+            let channel = dst.base + c * layout.ldx
+            channel.update(repeating: 0, count: layout.ldx)
+            for d in 0..<g.inD {
+                for h in 0..<g.inH {
+                    WideLayout.copy(src.base + c * g.inPlane + (d * g.inH + h) * g.inW,
+                                    to: channel + (d + p) * sd + (h + p) * sh + p * sw, count: g.inW, stride: sw)
+                }
+            }
+        }
+    }
+
+    /// Copies the valid voxels of the wide grid into the dense output.
+    private static func compact(_ g: Geometry, _ layout: WideLayout, wide: UnsafeMutablePointer<Float>, ldy: Int,
+                                into y: UnsafeMutablePointer<Float>) {
+        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
+        let (src, dst) = (SendableConstPointer(UnsafePointer(wide)), SendablePointer(y))
+        Parallel.forEach(g.outChannels) { _, o in
+            for d in 0..<g.outD {
+                for h in 0..<g.outH {
+                    WideLayout.copy(src.base + o * ldy + d * sd + h * sh, stride: sw,
+                                    to: dst.base + o * g.outPlane + (d * g.outH + h) * g.outW, count: g.outW)
+                }
+            }
+        }
+    }
+
+    /// `dw[o, c, k] = Σ_n Σ_y dy[n, o, y] · x[n, c, y + k - p]`, written to `dw` (`[Cout, Cin, k, k, k]`).
+    static func weightGradient(_ g: Geometry, x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>) {
+        let layout = WideLayout(g)
+        let rowBlock = Int(WG_WGRAD_ROW_BLOCK)
+        let rows = (g.outChannels + rowBlock - 1) / rowBlock * rowBlock
+        let ldg = (layout.columns + 15) / 16 * 16
+        let taps = g.kernel * g.kernel * g.kernel
+        dw.update(repeating: 0, count: g.outChannels * g.inChannels * taps)
+        let pool = ScratchPool.shared
+        pool.withBuffer(g.inChannels * layout.ldx) { padded in
+            pool.withBuffer(rows * ldg) { wide in
+                for n in 0..<g.batch {
+                    fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+                    spread(g, layout, source: dy + n * g.outChannels * g.outPlane, into: wide, rows: rows, ldg: ldg)
+                    let (xs, gs, ds) = (SendableConstPointer(UnsafePointer(padded)), SendableConstPointer(UnsafePointer(wide)),
+                                        SendablePointer(dw))
+                    let workers = min(Parallel.threadCount, g.inChannels)
+                    layout.shifts.withUnsafeBufferPointer { shiftBuffer in
+                        guard let sb = shiftBuffer.baseAddress else { return }
+                        let ss = SendableConstPointer(sb)
+                        Parallel.forEach(workers, workers: workers) { _, part in
+                            wg_conv_weight_gradient(gs.base, ldg, g.outChannels, xs.base, layout.ldx, g.inChannels,
+                                                    ss.base, taps, ldg, ds.base,
+                                                    g.inChannels * part / workers, g.inChannels * (part + 1) / workers)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the output gradient into the wide grid (zeros in junk columns and padding rows).
+    private static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+                               into wide: UnsafeMutablePointer<Float>, rows: Int, ldg: Int) {
+        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
+        let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
+        Parallel.forEach(rows) { _, o in
+            let row = dst.base + o * ldg
+            row.update(repeating: 0, count: ldg)
+            guard o < g.outChannels else { return }
+            for d in 0..<g.outD {
+                for h in 0..<g.outH {
+                    WideLayout.copy(src.base + o * g.outPlane + (d * g.outH + h) * g.outW,
+                                    to: row + d * sd + h * sh, count: g.outW, stride: sw)
+                }
+            }
+        }
+    }
+
+    /// The weights of the input-gradient convolution: `[Cin, Cout, k, k, k]`, spatially flipped.
+    static func transposedFlipped(_ w: UnsafeBufferPointer<Float>, shape: [Int]) -> [Float] {
+        let (outC, inC, k) = (shape[0], shape[1], shape[2])
+        let taps = k * k * k
+        var result = [Float](repeating: 0, count: w.count)
+        for o in 0..<outC {
+            for c in 0..<inC {
+                for t in 0..<taps { result[(c * outC + o) * taps + (taps - 1 - t)] = w[(o * inC + c) * taps + t] }
+            }
+        }
+        return result
+    }
+}
+
+/// Index arithmetic of the wide grid: the zero-padded input's strides, the tap shifts, and the
+/// number of flat output columns that cover every valid output voxel.
+///
+/// The scratch volume stores the spatial axes permuted so that the longest is innermost and the
+/// shortest outermost: junk columns appear only where the two inner axes wrap, so this keeps the
+/// wasted work small whatever the volume's layout (51×10×64 or 51×64×10 alike).
+private struct WideLayout {
+    /// Strides in the scratch volume of the original spatial axes D, H, W.
+    let strides: [Int]
+    /// Channel stride of the padded input scratch, with slack for the kernels' vector over-reads.
+    let ldx: Int
+    /// Flat columns `0 ..< columns` hold every valid output (and junk elsewhere).
+    let columns: Int
+    /// The flat shift of each tap `(kd, kh, kw)`, in PyTorch's tap order (kw fastest).
+    let shifts: [Int]
+
+    init(_ g: ConvKernel.Geometry) {
+        let p = g.padding
+        let padded = [g.inD + 2 * p, g.inH + 2 * p, g.inW + 2 * p]
+        // Innermost first: the longest axis (ties keep the later axis innermost).
+        let order = [2, 1, 0].sorted { padded[$0] > padded[$1] }
+        var strides = [0, 0, 0]
+        var running = 1
+        for axis in order {
+            strides[axis] = running
+            running *= padded[axis]
+        }
+        self.strides = strides
+        ldx = (running + Int(WG_CONV_COLUMN_BLOCK) + 15) / 16 * 16
+        columns = (g.outD - 1) * strides[0] + (g.outH - 1) * strides[1] + (g.outW - 1) * strides[2] + 1
+        var shifts: [Int] = []
+        for kd in 0..<g.kernel {
+            for kh in 0..<g.kernel {
+                for kw in 0..<g.kernel { shifts.append(kd * strides[0] + kh * strides[1] + kw * strides[2]) }
+            }
+        }
+        self.shifts = shifts
+    }
+
+    /// Copies `count` floats from `source` (contiguous) to `destination` with stride `stride`.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int, stride: Int) {
+        if stride == 1 {
+            destination.update(from: source, count: count)
+        } else {
+            for i in 0..<count { destination[i * stride] = source[i] }
+        }
+    }
+
+    /// Copies `count` floats from `source` with stride `stride` to `destination` (contiguous).
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, stride: Int, to destination: UnsafeMutablePointer<Float>, count: Int) {
+        if stride == 1 {
+            destination.update(from: source, count: count)
+        } else {
+            for i in 0..<count { destination[i] = source[i * stride] }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Tensor module. See DESIGN: one job per target.

@@ -1,0 +1,109 @@
+import Tensor
+
+/// Every hyper-parameter of a World-GAN training run (research/worldgan.md §3; DESIGN.md "World-GAN
+/// as in the paper"). Presets are values (``paper``, ``quick``); each field can be overridden and the
+/// effective config is written to `run.json`.
+///
+/// ```swift
+/// var config = TrainingConfig.quick
+/// config.seed = 7
+/// try config.validate()
+/// let lr = config.learningRate(at: 1700)   // 5e-5 with the paper's milestones
+/// ```
+public struct TrainingConfig: Codable, Sendable, Equatable {
+    /// Iterations per scale (the paper: 4000).
+    public var iterations = 4000
+    /// Downsampling factors from coarsest to finest; the last is the real volume itself.
+    public var scaleFactors: [Double] = [0.25, 0.5, 0.75, 1.0]
+    /// Smallest extent of any axis at any scale (2 · 3 + 2: the critic must still see ≥ 2 voxels).
+    public var minimumExtent = 8
+    /// Features per conv layer (nfc).
+    public var features = 64
+    /// Critic and generator steps per iteration.
+    public var discriminatorSteps = 3
+    public var generatorSteps = 3
+    /// λ of the gradient penalty.
+    public var penaltyWeight: Float = 0.1
+    /// α of the reconstruction loss (α · MSE).
+    public var reconstructionWeight: Float = 100
+    /// Adam learning rate of both nets, and its betas.
+    public var learningRate: Float = 5e-4
+    public var beta1: Float = 0.5
+    public var beta2: Float = 0.999
+    /// Iterations at which the learning rate is multiplied by ``learningRateDecay`` (TOAD-GAN's
+    /// schedule; the original World-GAN's scheduler bug kept it constant).
+    public var learningRateMilestones = [1600, 2500]
+    public var learningRateDecay: Float = 0.1
+    /// Noise amplitude at scales > 0 is this times the RMSE of the upsampled reconstruction.
+    public var noiseUpdate: Float = 0.1
+    /// A checkpoint is written every this many iterations (and at every scale end).
+    public var checkpointEvery = 100
+    /// Seed of every random draw (weights, noise, penalty mixing).
+    public var seed: UInt64 = 0
+    /// Samples rendered into `previews/` at the end of every scale (0: none).
+    public var previewSamples = 4
+
+    public init() {}
+
+    /// The paper's configuration: 4000 iterations per scale, nfc 64.
+    public static let paper = TrainingConfig()
+
+    /// Trains the 48×17×48 sample (embeddings dimension 32) in under 10 minutes on 2 cores
+    /// (see README "Training presets" for the measurement): 300 iterations per scale with nfc 32,
+    /// the milestones scaled to the same fractions of the run as the paper's (0.4 and 0.625).
+    public static let quick: TrainingConfig = {
+        var config = TrainingConfig()
+        config.iterations = 300
+        config.features = 32
+        config.learningRateMilestones = [120, 188]
+        config.checkpointEvery = 50
+        return config
+    }()
+
+    /// A named preset, or nil for an unknown name.
+    public static func preset(named name: String) -> TrainingConfig? {
+        switch name {
+        case "paper": return .paper
+        case "quick": return .quick
+        default: return nil
+        }
+    }
+
+    /// The learning rate of iteration `iteration` (from 0) of any scale: `lr · decay^k`, k the
+    /// number of milestones ≤ iteration (PyTorch `MultiStepLR` stepped once per iteration).
+    public func learningRate(at iteration: Int) -> Float {
+        LearningRateSchedule.multiStep(base: learningRate, milestones: learningRateMilestones, factor: learningRateDecay)
+            .learningRate(at: iteration)
+    }
+
+    /// The ScaleTrainer configuration of iteration `iteration`.
+    func scaleConfiguration(at iteration: Int) -> ScaleTrainer.Configuration {
+        var c = ScaleTrainer.Configuration()
+        c.discriminatorSteps = discriminatorSteps
+        c.generatorSteps = generatorSteps
+        c.penaltyWeight = penaltyWeight
+        c.reconstructionWeight = reconstructionWeight
+        c.learningRate = learningRate(at: iteration)
+        c.betas = (beta1, beta2)
+        return c
+    }
+
+    /// - Throws: ``TrainingError/invalidSetting(name:value:requirement:)`` for the first bad field.
+    public func validate() throws(TrainingError) {
+        func check(_ ok: Bool, _ name: String, _ value: Any, _ requirement: String) throws(TrainingError) {
+            if !ok { throw TrainingError.invalidSetting(name: name, value: "\(value)", requirement: requirement) }
+        }
+        try check(iterations >= 1, "iterations", iterations, "at least 1")
+        try check(!scaleFactors.isEmpty && scaleFactors.allSatisfy { $0 > 0 && $0 <= 1 } && scaleFactors.last == 1
+                  && zip(scaleFactors, scaleFactors.dropFirst()).allSatisfy { $0 < $1 },
+                  "scale-factors", scaleFactors, "increasing factors in (0, 1] ending with 1")
+        try check(minimumExtent >= 7, "minimum-extent", minimumExtent, "at least 7 (the critic shrinks each axis by 6)")
+        try check(features >= 1, "nfc", features, "at least 1")
+        try check(discriminatorSteps >= 1 && generatorSteps >= 1, "d-steps/g-steps", "\(discriminatorSteps)/\(generatorSteps)", "at least 1")
+        try check(learningRate > 0 && learningRate.isFinite, "lr", learningRate, "a positive number")
+        try check((0..<1).contains(beta1) && (0..<1).contains(beta2), "betas", "\(beta1), \(beta2)", "in [0, 1)")
+        try check(penaltyWeight >= 0 && reconstructionWeight >= 0 && noiseUpdate >= 0, "weights", "λ \(penaltyWeight), α \(reconstructionWeight), noise \(noiseUpdate)", "not negative")
+        try check(checkpointEvery >= 1, "checkpoint-every", checkpointEvery, "at least 1")
+        try check(previewSamples >= 0, "previews", previewSamples, "not negative")
+    }
+}

@@ -1,0 +1,97 @@
+import Tensor
+
+/// The frozen generators of a trained (or partly trained) run and what sampling needs with them:
+/// scale shapes, noise amplitudes and the fixed reconstruction noise. Generators run BatchNorm in
+/// eval mode (running statistics), as the original's frozen scales.
+///
+/// Tensor layout: every image is NCDHW `[1, C, X, Y, Z]` over the block volume's axes.
+///
+/// ```swift
+/// let pyramid = try TrainedPyramid.load(from: URL(fileURLWithPath: "runs/ruins"))
+/// let sample = pyramid.sample(scale: (2, 1, 2), seed: 7)    // twice as long in X and Z
+/// let volume = try pyramid.decode(sample, embeddings: embeddings)
+/// ```
+public struct TrainedPyramid {
+    /// Channels C (the embedding dimension).
+    public let channels: Int
+    /// One generator per trained scale, coarsest first.
+    public internal(set) var generators: [Generator]
+    /// Spatial shapes `[X, Y, Z]` of every scale of the run (may be longer than `generators`).
+    public let shapes: [[Int]]
+    /// Noise amplitude per trained scale.
+    public internal(set) var noiseAmplitudes: [Float]
+    /// The coarsest scale's fixed reconstruction noise `z_opt`, `[1, C] + shapes[0]`.
+    public let fixedNoise: Tensor
+
+    /// A pyramid from its parts (`generators.count == noiseAmplitudes.count ≤ shapes.count`).
+    public init(channels: Int, generators: [Generator], shapes: [[Int]], noiseAmplitudes: [Float], fixedNoise: Tensor) {
+        precondition(generators.count == noiseAmplitudes.count && generators.count <= shapes.count,
+                     "TrainedPyramid: \(generators.count) generators, \(noiseAmplitudes.count) amplitudes, \(shapes.count) shapes")
+        self.channels = channels
+        self.generators = generators
+        self.shapes = shapes
+        self.noiseAmplitudes = noiseAmplitudes
+        self.fixedNoise = fixedNoise
+    }
+
+    /// A generated volume: channel-major values (`c * voxelCount + (x*Y + y)*Z + z`) and its size.
+    public struct Sample: Sendable {
+        public let values: [Float]
+        public let size: (x: Int, y: Int, z: Int)
+        public var voxelCount: Int { size.x * size.y * size.z }
+    }
+
+    /// Generates one volume: from the coarsest scale with fresh noise, each scale's noise and image
+    /// sized `round(scale shape · factor)` per axis, upsampled between scales (trilinear,
+    /// align_corners = true), as the original's generate_samples.
+    /// - Parameters:
+    ///   - scale: per-axis size factors (X, Y, Z) relative to the training volume.
+    ///   - seed: the noise seed; the same seed gives the same sample.
+    ///   - startScale: scales below it use the reconstruction noise (`z_opt`, zeros above the
+    ///     coarsest), so the sample keeps the training volume's layout up to that scale.
+    /// - Complexity: one eval-mode forward per trained scale.
+    public func sample(scale: (Double, Double, Double) = (1, 1, 1), seed: UInt64, startScale: Int = 0) -> Sample {
+        precondition(!generators.isEmpty, "TrainedPyramid.sample: no trained scale")
+        let factors = [scale.0, scale.1, scale.2]
+        let sizes = shapes.prefix(generators.count).map { shape in
+            zip(shape, factors).map { max(1, Int((Double($0) * $1).rounded())) }
+        }
+        var rng = SeedStream.generator(seed: seed, .preview)
+        let image = GradMode.withoutRecording {
+            output(ofScales: generators.count, sizes: Array(sizes), reconstructingBelow: startScale, using: &rng)
+        }
+        let size = image.shape
+        return Sample(values: image.data, size: (size[2], size[3], size[4]))
+    }
+
+    /// The image of scale `count - 1` when chaining the first `count` generators (`[1, C] + sizes[count-1]`).
+    /// Scales below `reconstructingBelow` use `z_opt` (resized to `sizes[0]` if needed) / zeros;
+    /// the others fresh normal noise from `rng`.
+    func output(ofScales count: Int, sizes: [[Int]], reconstructingBelow: Int, using rng: inout SeededGenerator) -> Tensor {
+        var prev = Tensor(zeros: [1, channels] + sizes[0])
+        for k in 0..<count {
+            if k > 0 { prev = prev.resized(to: sizes[k]) }
+            let noise: Tensor
+            if k >= reconstructingBelow {
+                noise = Tensor.randomNormal([1, channels] + sizes[k], using: &rng)
+            } else if k == 0 {
+                noise = Array(fixedNoise.shape[2...]) == sizes[0] ? fixedNoise : fixedNoise.resized(to: sizes[0])
+            } else {
+                noise = Tensor(zeros: [1, channels] + sizes[k])
+            }
+            let padded = prev.replicatePadded(3)
+            prev = generators[k]((noise * noiseAmplitudes[k]).replicatePadded(3) + padded, padded, training: false)
+        }
+        return prev
+    }
+
+    /// The previous-scale image for training scale `scale` (zeros at 0): the frozen generators
+    /// chained at the run's own shapes, upsampled to `shapes[scale]`.
+    func previousImage(forScale scale: Int, reconstruction: Bool, using rng: inout SeededGenerator) -> Tensor {
+        guard scale > 0 else { return Tensor(zeros: [1, channels] + shapes[0]) }
+        let image = GradMode.withoutRecording {
+            output(ofScales: scale, sizes: shapes, reconstructingBelow: reconstruction ? scale : 0, using: &rng)
+        }
+        return image.resized(to: shapes[scale])
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Tensor
+
+/// `worldgan bench conv`: times one conv3d layer (k 3, padding 1) forward and forward + backward.
+struct BenchConvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conv",
+        abstract: "Time a 3-D convolution (k 3, padding 1, bias) forward and forward+backward.",
+        discussion: """
+        Example:
+          worldgan bench conv --channels 32 --size 32 32 32
+        Ends with machine-readable lines: forward_ms, forward_backward_ms, gflops (medians).
+        """
+    )
+
+    @Option(help: "Input and output channels.")
+    var channels = 32
+
+    @Option(parsing: .upToNextOption, help: "Spatial size X Y Z of the 1×C×X×Y×Z input.")
+    var size: [Int] = [32, 32, 32]
+
+    @Option(help: "Timed repetitions (the median is reported).")
+    var repetitions = 20
+
+    @Option(help: "Untimed warm-up repetitions.")
+    var warmup = 2
+
+    func validate() throws {
+        guard size.count == 3, size.allSatisfy({ $0 >= 1 }) else {
+            throw ValidationError("--size needs three positive extents X Y Z, got \(size)")
+        }
+        guard channels >= 1, repetitions >= 1, warmup >= 0 else {
+            throw ValidationError("--channels and --repetitions must be at least 1, --warmup at least 0")
+        }
+    }
+
+    func run() throws {
+        var rng = SeededGenerator(seed: 1)
+        let x = Tensor.randomNormal([1, channels] + size, using: &rng)
+        let weight = Tensor.randomNormal([channels, channels, 3, 3, 3], standardDeviation: 0.02, using: &rng)
+        let bias = Tensor.randomNormal([channels], using: &rng)
+        let seed = Tensor.randomNormal([1, channels] + size, using: &rng)
+        x.requiresGrad = true
+        weight.requiresGrad = true
+        bias.requiresGrad = true
+        print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), load \(BenchClock.loadAverage)")
+        let forward = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup, label: "forward") {
+            _ = GradMode.withoutRecording { x.conv3d(weight: weight, bias: bias, padding: 1) }
+        }
+        let both = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup, label: "forward+backward") {
+            let y = x.conv3d(weight: weight, bias: bias, padding: 1)
+            _ = Gradients.of(y, wrt: [x, weight, bias], seed: seed)
+        }
+        let flops = 2.0 * 27 * Double(channels * channels) * Double(size.reduce(1, *))
+        print("forward_ms: \(BenchClock.format(forward))")
+        print("forward_backward_ms: \(BenchClock.format(both))")
+        print("gflops: \(BenchClock.format(flops / (forward * 1e6)))")
+    }
+}
+
+/// Wall-clock helpers shared by the bench commands.
+enum BenchClock {
+    /// The median wall time of `body` in milliseconds after `warmup` untimed runs.
+    /// Also prints, as a comment, the median process CPU time per run: on a shared machine that
+    /// figure is far less disturbed by other processes than the wall time.
+    static func medianMilliseconds(repetitions: Int, warmup: Int, label: String = "", _ body: () -> Void) -> Double {
+        for _ in 0..<warmup { body() }
+        var times: [Double] = []
+        var cpuTimes: [Double] = []
+        for _ in 0..<repetitions {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = processCPUMilliseconds
+            body()
+            cpuTimes.append(processCPUMilliseconds - cpuStart)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        if !label.isEmpty { print("# \(label): median process CPU time \(format(median(cpuTimes))) ms per run") }
+        return median(times)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// CPU time used by all threads of this process so far.
+    static var processCPUMilliseconds: Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+    }
+
+    /// The process's peak resident set size in MiB (Linux `ru_maxrss` is in KiB).
+    static var peakResidentMiB: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// The 1-minute load average (the machine is shared; contention inflates timings).
+    static var loadAverage: String {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) > 0 ? format(loads[0]) : "unknown"
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
