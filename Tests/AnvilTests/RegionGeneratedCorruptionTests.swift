@@ -72,10 +72,17 @@ final class RegionGeneratedCorruptionTests: XCTestCase {
     }
 
     func testUnknownCompressionBytesAreReported() throws {
-        for byte: UInt8 in [0, 5, 0x7F, 0x85] {
+        for byte: UInt8 in [0, 5, 0x7E, 0x85] {
             let r = try region { $0.appendRecord(slot: 1, compressionByte: byte, payload: [1, 2, 3]) }
             guard case .unknownCompression(_, byte)? = failure(of: r) else { return XCTFail("byte \(byte)") }
         }
+    }
+
+    func testModCustomCompressionIsNamedInTheError() throws {
+        var payload: [UInt8] = [0, 13]
+        payload += Array("example:zstd1".utf8) + [1, 2, 3]
+        let r = try region { $0.appendRecord(slot: 1, compressionByte: 127, payload: payload) }
+        guard case .customCompression(_, "example:zstd1")? = failure(of: r) else { return XCTFail() }
     }
 
     func testGarbledZlibIsDecompressionFailed() throws {

@@ -60,4 +60,10 @@ final class SNBTTests: XCTestCase {
         ]
         for (tag, text) in cases { XCTAssertEqual(SNBT.format(tag), text) }
     }
+
+    func testControlCharactersAreEscapedSoValuesStayOnOneLine() {
+        XCTAssertEqual(SNBT.format(.string("a\r\nb\tc\u{0}d")), #""a\r\nb\tc\x00d""#)
+        XCTAssertEqual(SNBT.format(.string("it's \"x\"")), #""it's \"x\"""#)
+        XCTAssertEqual(SNBT.format(.string("😀 ok")), "\"😀 ok\"")
+    }
 }
