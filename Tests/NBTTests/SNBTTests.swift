@@ -41,6 +41,12 @@ final class SNBTTests: XCTestCase {
         XCTAssertEqual(SNBT.format(.compound(sample)), expected)
     }
 
+    func testTagConvenienceMatchesTheFormatter() {
+        XCTAssertEqual(Tag.intArray([1, 2]).snbt(indent: 0), "[I; 1, 2]")
+        XCTAssertEqual(Tag.compound(sample).snbt(), SNBT.format(.compound(sample)))
+        XCTAssertEqual(Tag.byteArray([1, 2, 3]).snbt(maxElements: 1), "[B; 1b, … 2 more]")
+    }
+
     func testOneLineOutputUsesCommaSpaceSeparators() {
         let c = Compound([("a", .byte(1)), ("b", .list(.string, [.string("x"), .string("y")]))])
         XCTAssertEqual(SNBT.format(.compound(c), options: .init(indent: 0)), "{a: 1b, b: [\"x\", \"y\"]}")
