@@ -95,8 +95,8 @@ extension RegionFile {
 
     /// `c.<x>.<z>.mcc` beside the region file, where the game puts chunks of 1 MiB or more.
     public func externalFileURL(_ slot: RegionChunkSlot) -> URL? {
-        guard let c = position?.chunk(slot) else { return nil }
-        return url.deletingLastPathComponent().appendingPathComponent("c.\(c.x).\(c.z).mcc")
+        guard let name = position?.externalChunkFileName(slot) else { return nil }
+        return url.deletingLastPathComponent().appendingPathComponent(name)
     }
 
     private func readExternal(_ ref: RegionChunkReference) throws(RegionError) -> Data {

@@ -129,8 +129,8 @@ public struct RegionWriter: Sendable {
     }
 
     private func externalURL(_ slot: RegionChunkSlot) -> URL? {
-        guard let c = position?.chunk(slot) else { return nil }
-        return url.deletingLastPathComponent().appendingPathComponent("c.\(c.x).\(c.z).mcc")
+        guard let name = position?.externalChunkFileName(slot) else { return nil }
+        return url.deletingLastPathComponent().appendingPathComponent(name)
     }
 
     private func atomicWrite(_ bytes: [UInt8], to target: URL, backup: Bool) throws(RegionError) {
