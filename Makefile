@@ -21,9 +21,21 @@ setup:
 build: setup
 	$(SWIFT) build -c $(CONFIG) --product worldgan
 
-test: setup
+test: test-unit test-interop
+
+test-unit: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+# Independent readers (anvil-parser2, nbtlib from PyPI) check the worlds and schematics we write.
+VENV := .venv-interop
+$(VENV)/ok:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q nbtlib anvil-parser2
+	touch $@
+
+test-interop: build $(VENV)/ok
+	$(VENV)/bin/python Tests/Interop/interop_test.py $(BIN) ../shared
 
 # Fuzzing: the harnesses in Fuzz/ exist only when WORLDGAN_FUZZ=1 (see Package.swift); they are
 # seeded from ../shared/worlds/real and keep their corpus in .build/fuzz-corpus.

@@ -35,10 +35,14 @@ let package = Package(
         // Learning and generation.
         .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
+        .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
+
+        // Builds the shipped sample world (worlds/ruins) from its design: `swift run make-sample-world`.
+        .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
-            "NBT", "Anvil", "Tensor", "Block2Vec", "Render",
+            "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "SampleWorld",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: portableCPU),
 
@@ -49,7 +53,9 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "TestSupport"]),
+        .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "SampleWorld", "TestSupport"]),
     ]
 )
 

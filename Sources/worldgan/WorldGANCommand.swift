@@ -12,6 +12,20 @@ struct WorldGANCommand: ParsableCommand {
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
-        subcommands: []
+        subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, EmbedCommand.self, RenderCommand.self, EvalCommand.self, SampleWorldCommand.self,
+                      BenchCommand.self]
+    )
+
+    static func main() {
+        main(Array(ArgumentPreprocessor.join(Array(CommandLine.arguments.dropFirst()))))
+    }
+}
+
+/// `worldgan bench …`: benchmarks that print machine-readable `name: value` lines.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure speed and memory (ends with machine-readable `name: value` lines).",
+        subcommands: [BenchExtractCommand.self, BenchBlock2VecCommand.self]
     )
 }

@@ -1,0 +1,20 @@
+/// How block states become vocabulary tokens.
+public enum TokenMode: String, Sendable, CaseIterable {
+    /// The full state with properties (`minecraft:oak_stairs[facing=east,…]`): stairs keep their facing.
+    case state
+    /// The name only, as the original World-GAN did (all stairs face one way when generated).
+    case name
+}
+
+extension BlockVolume {
+    /// The same blocks with states reduced to tokens of `mode` (`.state` returns `self`).
+    public func tokenized(_ mode: TokenMode) -> BlockVolume {
+        switch mode {
+        case .state:
+            return self
+        case .name:
+            return BlockVolume(size: size, palette: palette.map(\.withoutProperties), indices: indices,
+                               blockEntities: blockEntities).compacted()
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import NBT
+
+/// Reads a box of blocks out of a world.
+///
+/// ```swift
+/// let world = try World(at: folder)
+/// let box = try WorldBox(VoxelPosition(0, -62, 0), VoxelPosition(47, -47, 47))
+/// let volume = try WorldExtractor(world: world).extract(box)
+/// ```
+public struct WorldExtractor: Sendable {
+    public let world: World
+    public var dimension: WorldDimension = .overworld
+    /// When true, chunks never generated read as air; otherwise they are an error listing them.
+    public var fillMissingWithAir = false
+
+    public init(world: World, dimension: WorldDimension = .overworld, fillMissingWithAir: Bool = false) {
+        self.world = world
+        self.dimension = dimension
+        self.fillMissingWithAir = fillMissingWithAir
+    }
+
+    /// The blocks (and block entities) of `box`, volume-relative.
+    /// - Throws: `WorldError.missingChunks` (listing them), `.outsideBuildHeight`, `.region` /
+    ///   `.chunkNBT` / `.chunk` naming the file and chunk that failed.
+    /// - Complexity: O(chunks touched × their size); each region file is read once.
+    public func extract(_ box: WorldBox) throws(WorldError) -> BlockVolume {
+        var volume = BlockVolume(size: box.size, fill: .air)
+        var missing: [ChunkPosition] = []
+        var heights = WorldHeight.defaultRange(dataVersion: world.level.dataVersion, dimension: dimension)
+        let byRegion = Dictionary(grouping: box.chunks, by: \.region)
+        for region in byRegion.keys.sorted(by: { ($0.x, $0.z) < ($1.x, $1.z) }) {
+            let chunks = byRegion[region] ?? []
+            let url = world.regionURL(x: region.x, z: region.z, in: dimension)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                missing.append(contentsOf: chunks)
+                continue
+            }
+            let file: RegionFile
+            do { file = try RegionFile(contentsOf: url, position: region) } catch { throw .region(error) }
+            for position in chunks {
+                guard let blocks = try decode(position, in: file, url: url) else {
+                    missing.append(position)
+                    continue
+                }
+                if let stored = blocks.sectionYRange {
+                    heights = Swift.min(heights.lowerBound, stored.lowerBound * 16)...Swift.max(heights.upperBound, stored.upperBound * 16 + 15)
+                }
+                blocks.write(into: &volume, origin: box.min)
+            }
+        }
+        guard box.min.y >= heights.lowerBound, box.max.y <= heights.upperBound else {
+            throw .outsideBuildHeight(minY: box.min.y, maxY: box.max.y, worldMinY: heights.lowerBound, worldMaxY: heights.upperBound)
+        }
+        if !missing.isEmpty && !fillMissingWithAir {
+            throw .missingChunks(missing.sorted { ($0.x, $0.z) < ($1.x, $1.z) }, dimension: dimension.description)
+        }
+        return volume
+    }
+
+    /// The decoded blocks of one chunk, or `nil` if it was never generated.
+    public func decode(_ position: ChunkPosition, in file: RegionFile, url: URL) throws(WorldError) -> ChunkBlocks? {
+        let raw: RegionChunk?
+        do { raw = try file.chunk(localX: position.slot.localX, localZ: position.slot.localZ) } catch { throw .region(error) }
+        guard let raw else { return nil }
+        let document: NBTReader.Document
+        do { document = try raw.nbt() } catch { throw .chunkNBT(file: url.path, chunk: position, error) }
+        do { return try ChunkBlocks(decoding: document.root) } catch { throw .chunk(file: url.path, error) }
+    }
+}
+
+/// The block heights a world stores by default, by format generation and dimension.
+public enum WorldHeight {
+    /// 1.18+ overworld: y −64…319; the nether, the end and older worlds: 0…255.
+    public static func defaultRange(dataVersion: Int?, dimension: WorldDimension) -> ClosedRange<Int> {
+        if dimension == .overworld, let dv = dataVersion, dv >= DataVersion.v21w43a.rawValue { return -64...319 }
+        return 0...255
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import NBT
+
+/// Writes a block volume into a world: existing chunks are edited in their own format, missing
+/// chunks are created as complete empty chunks of the world's format, and every region file is
+/// replaced atomically. Chunks outside the volume's box keep their exact bytes.
+///
+/// All chunks are prepared in memory before the first file is written, so a chunk that cannot
+/// be edited (a ≤ 1.12 chunk, a damaged section) stops the paste with every file unchanged.
+/// Each region file is then either entirely old or entirely new, even if the process is killed
+/// (temporary file, fsync, rename); a paste spanning several region files replaces them one by one.
+///
+/// ```swift
+/// let summary = try WorldPaster(world: world).paste(volume, at: VoxelPosition(100, -60, 20))
+/// ```
+public struct WorldPaster: Sendable {
+    public let world: World
+    public var dimension: WorldDimension = .overworld
+    /// Keep the previous region files as `r.X.Z.mca.bak`.
+    public var backup = false
+    /// Air in the volume leaves the world's block unchanged (instead of clearing it).
+    public var skipAir = false
+
+    public init(world: World, dimension: WorldDimension = .overworld, backup: Bool = false, skipAir: Bool = false) {
+        self.world = world
+        self.dimension = dimension
+        self.backup = backup
+        self.skipAir = skipAir
+    }
+
+    /// What a paste did.
+    public struct Summary: Sendable {
+        public var editedChunks = 0
+        public var createdChunks = 0
+        public var regionFiles: [URL] = []
+        public var blocks = 0
+    }
+
+    /// Pastes `volume` with its (0, 0, 0) voxel at world position `origin`.
+    /// - Throws: `WorldError` naming the file, chunk or coordinate; no file is changed then.
+    public func paste(_ volume: BlockVolume, at origin: VoxelPosition) throws(WorldError) -> Summary {
+        let box = try WorldBox(origin: origin, size: volume.size)
+        let heights = WorldHeight.defaultRange(dataVersion: world.level.dataVersion, dimension: dimension)
+        let edits = editsByChunk(volume, box: box)
+        var summary = Summary()
+        var writers: [RegionWriter] = []
+        let byRegion = Dictionary(grouping: edits.keys, by: \.region)
+        for region in byRegion.keys.sorted(by: { ($0.x, $0.z) < ($1.x, $1.z) }) {
+            let url = world.regionURL(x: region.x, z: region.z, in: dimension)
+            let file: RegionFile?
+            do { file = FileManager.default.fileExists(atPath: url.path) ? try RegionFile(contentsOf: url, position: region) : nil }
+            catch { throw .region(error) }
+            var writer = RegionWriter(url: url, position: region)
+            for position in byRegion[region] ?? [] {
+                let root = try existingOrNewChunk(position, in: file, url: url, heights: heights, box: box)
+                let edited: Compound
+                do { edited = try ChunkEditor.apply(edits[position] ?? [], to: root.compound) } catch {
+                    if case .legacyChunkNotWritable = error { throw .legacyWorldNotWritable(dataVersion: world.level.dataVersion) }
+                    throw .chunk(file: url.path, error)
+                }
+                do { try writer.setChunk(NBTReader.Document(name: root.name, root: edited), at: position.slot) }
+                catch { throw .chunkNBT(file: url.path, chunk: position, error) }
+                if root.isNew { summary.createdChunks += 1 } else { summary.editedChunks += 1 }
+            }
+            writers.append(writer)
+        }
+        try FileManager.default.createDirectoryIfNeeded(world.regionFolder(dimension))
+        for writer in writers {
+            do { _ = try writer.write(backup: backup) } catch { throw .region(error) }
+            summary.regionFiles.append(writer.url)
+        }
+        summary.blocks = edits.values.reduce(0) { $0 + $1.count }
+        return summary
+    }
+
+    private func editsByChunk(_ volume: BlockVolume, box: WorldBox) -> [ChunkPosition: [BlockEdit]] {
+        var out: [ChunkPosition: [BlockEdit]] = [:]
+        for x in 0..<volume.sizeX { for z in 0..<volume.sizeZ {
+            let wx = box.min.x + x, wz = box.min.z + z
+            let chunk = ChunkPosition(x: wx >> 4, z: wz >> 4)
+            var column: [BlockEdit] = []
+            for y in 0..<volume.sizeY {
+                let state = volume[x, y, z]
+                if skipAir && state.isAir { continue }
+                column.append(BlockEdit(x: wx & 15, y: box.min.y + y, z: wz & 15, state: state,
+                                        blockEntity: volume.blockEntities[VoxelPosition(x, y, z)]))
+            }
+            if !column.isEmpty { out[chunk, default: []].append(contentsOf: column) }
+        } }
+        return out
+    }
+
+    private func existingOrNewChunk(_ position: ChunkPosition, in file: RegionFile?, url: URL,
+                                    heights: ClosedRange<Int>, box: WorldBox) throws(WorldError) -> (name: String, compound: Compound, isNew: Bool) {
+        if let file {
+            let raw: RegionChunk?
+            do { raw = try file.chunk(localX: position.slot.localX, localZ: position.slot.localZ) } catch { throw .region(error) }
+            if let raw {
+                do {
+                    let document = try raw.nbt()
+                    return (document.name, document.root, false)
+                } catch { throw .chunkNBT(file: url.path, chunk: position, error) }
+            }
+        }
+        guard box.min.y >= heights.lowerBound, box.max.y <= heights.upperBound else {
+            throw .outsideBuildHeight(minY: box.min.y, maxY: box.max.y, worldMinY: heights.lowerBound, worldMaxY: heights.upperBound)
+        }
+        guard let dv = world.level.dataVersion, dv >= DataVersion.v1_13.rawValue else {
+            throw .legacyWorldNotWritable(dataVersion: world.level.dataVersion)
+        }
+        do {
+            let sections = (heights.lowerBound >> 4)...(heights.upperBound >> 4)
+            return ("", try ChunkFactory.emptyChunk(at: position, dataVersion: DataVersion(dv), sectionYRange: sections), true)
+        } catch { throw .chunk(file: url.path, error) }
+    }
+}
+
+extension FileManager {
+    /// Creates `url` (and parents) if it does not exist.
+    func createDirectoryIfNeeded(_ url: URL) throws(WorldError) {
+        guard !fileExists(atPath: url.path) else { return }
+        do { try createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw .noRegionFolder(path: url.path + " (cannot create: \(error.localizedDescription))")
+        }
+    }
+}

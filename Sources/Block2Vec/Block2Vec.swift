@@ -1,1 +1,0 @@
-// The Block2Vec module. See DESIGN: one job per target.

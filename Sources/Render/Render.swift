@@ -1,1 +1,0 @@
-// The Render module. See DESIGN: one job per target.

@@ -1,0 +1,30 @@
+import Anvil
+import ArgumentParser
+import Foundation
+
+/// Loading the inputs commands share.
+enum InputLoading {
+    /// A schematic's blocks; errors name the file.
+    static func schematic(_ path: String) throws -> (volume: BlockVolume, info: SpongeSchematic.Info) {
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ValidationError("\(path): no such file")
+        }
+        return try SchematicFile.read(url)
+    }
+
+    /// Makes the folder holding `url` (an output file), with an error naming it when that fails.
+    static func prepareOutput(_ url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("cannot create the output folder \(folder.path): \(error.localizedDescription)")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw ValidationError("the output folder \(folder.path) is not writable")
+        }
+    }
+}
+
+extension TokenMode: ExpressibleByArgument {}
