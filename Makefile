@@ -1,6 +1,7 @@
 # worldgan — set-up, build, demo and tests on Debian/Ubuntu.
 #   make demo   install what is missing, build, run the main job on the shipped sample world
 #   make test   install what is missing, build, run every test (unit, CLI, interop)
+#   make fuzz   libFuzzer + ASan on the NBT reader and region/chunk decoding (FUZZ_SECONDS each)
 SHELL := /bin/bash
 APT_PACKAGES := zlib1g-dev liblz4-dev libopenblas-dev libopenblas0-pthread pkg-config
 SWIFT ?= swift
@@ -48,6 +49,24 @@ $(VENV)/ok:
 
 test-interop: build $(VENV)/ok
 	$(VENV)/bin/python Tests/Interop/interop_test.py $(BIN) ../shared
+
+# Fuzzing: the harnesses in Fuzz/ exist only when WORLDGAN_FUZZ=1 (see Package.swift); they are
+# seeded from ../shared/worlds/real and keep their corpus in .build/fuzz-corpus; crashing, slow or
+# leaking inputs land in .build/fuzz-artifacts (replay one: .build/fuzz/debug/FuzzRegion <file>).
+FUZZ_SECONDS ?= 300
+FUZZ_BUILD := WORLDGAN_FUZZ=1 $(SWIFT) build --build-path .build/fuzz -c debug -Xswiftc -sanitize=fuzzer,address
+FUZZ_SEEDS := ../shared/worlds/real
+NBT_SEEDS = $(shell find $(FUZZ_SEEDS) -type f \( -name '*.dat' -o -name '*.nbt' -o -name '*.raw' \) 2>/dev/null | paste -sd, -)
+REGION_SEEDS = $(shell find $(FUZZ_SEEDS) -type f -name '*.mca' -size -1200k 2>/dev/null | paste -sd, -)
+
+fuzz: setup
+	$(FUZZ_BUILD) --product FuzzNBT
+	$(FUZZ_BUILD) --product FuzzRegion
+	mkdir -p .build/fuzz-corpus/nbt .build/fuzz-corpus/region .build/fuzz-artifacts
+	.build/fuzz/debug/FuzzNBT -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -timeout=10 -artifact_prefix=.build/fuzz-artifacts/nbt- \
+	  $(if $(NBT_SEEDS),-seed_inputs=$(NBT_SEEDS)) .build/fuzz-corpus/nbt $(wildcard $(FUZZ_SEEDS)/fastnbt)
+	.build/fuzz/debug/FuzzRegion -max_total_time=$(FUZZ_SECONDS) -max_len=1200000 -rss_limit_mb=3000 -timeout=20 -artifact_prefix=.build/fuzz-artifacts/region- \
+	  $(if $(REGION_SEEDS),-seed_inputs=$(REGION_SEEDS)) .build/fuzz-corpus/region
 
 clean:
 	rm -rf .build out

@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // worldgan — learn a Minecraft structure's style from one example and generate new ones.
 import PackageDescription
+import class Foundation.ProcessInfo
 
 /// Every Swift target is built for x86-64 with AVX2 + FMA (Haswell and newer): the binary must run
 /// on any AVX2 machine, never only on the build machine's CPU. Hot kernels that want AVX-512 live in
@@ -64,3 +65,12 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "SampleWorld", "TestSupport"]),
     ]
 )
+
+// libFuzzer harnesses, only for `make fuzz` (WORLDGAN_FUZZ=1): they have no `main` of their own
+// (libFuzzer supplies it), so an ordinary build must not see them.
+if ProcessInfo.processInfo.environment["WORLDGAN_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(name: "FuzzNBT", dependencies: ["NBT"], path: "Fuzz/FuzzNBT"),
+        .executableTarget(name: "FuzzRegion", dependencies: ["NBT", "Anvil"], path: "Fuzz/FuzzRegion"),
+    ]
+}

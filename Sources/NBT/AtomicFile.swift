@@ -1,8 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// Replaces a file so that a crash leaves either the old or the new contents, never a mix.
@@ -59,7 +61,7 @@ public enum AtomicFile {
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+            let n = systemWrite(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw failure(target, "write")

@@ -66,10 +66,15 @@ public final class Inflater {
             switch rc {
             case Z_STREAM_END:
                 return consumed
-            case Z_OK, Z_BUF_ERROR:
-                // Z_BUF_ERROR means "no progress possible": either the output is full (grow and go
-                // on) or the input is exhausted before the end of the stream.
+            case Z_OK:
+                // Output room left but no input: the stream needs bytes that are not there.
                 if stream.pointee.avail_out > 0 && stream.pointee.avail_in == 0 {
+                    throw .compressedDataEndsEarly(format: container.description, consumed: consumed)
+                }
+            case Z_BUF_ERROR:
+                // "No progress possible": fine when the output is full (grow and go on); otherwise
+                // the input ran out before the end of the stream.
+                if stream.pointee.avail_out > 0 {
                     throw .compressedDataEndsEarly(format: container.description, consumed: consumed)
                 }
             default:

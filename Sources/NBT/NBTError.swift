@@ -47,6 +47,9 @@ public enum NBTError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .rootNotCompound(t, offset):
             return "NBT root at byte \(offset) is \(t), not a compound (not an NBT file?)"
         case let .inconsistentList(declared, found, path):
+            if declared == .end && found == .end {
+                return "list \(path) has elements but declares no element type (TAG_End); corrupt data"
+            }
             return "list \(path) declares \(declared) but holds \(found)"
         case let .stringTooLong(bytes, path):
             return "string at \(path) is \(bytes) bytes in modified UTF-8; NBT allows 65535"

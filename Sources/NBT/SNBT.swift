@@ -105,15 +105,26 @@ public enum SNBT {
     }
 
     /// A string in double quotes, or single quotes when it holds `"` but no `'` (Minecraft's
-    /// `StringTag.quoteAndEscape`); backslash and the chosen quote are escaped.
+    /// `StringTag.quoteAndEscape`); backslash and the chosen quote are escaped, and so are control
+    /// characters (`\n`, `\t`, `\r`, `\b`, `\f`, else `\xHH`, as 1.21.5's SNBT reads them) so
+    /// every value stays on its line.
     static func quoted(_ s: String) -> String {
-        let quote: Character = s.contains("\"") && !s.contains("'") ? "'" : "\""
+        let quote: Unicode.Scalar = s.contains("\"") && !s.contains("'") ? "'" : "\""
         var out = String(quote)
-        for ch in s {
-            if ch == "\\" || ch == quote { out.append("\\") }
-            out.append(ch)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\", quote: out += "\\" + String(scalar)
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            default: out.unicodeScalars.append(scalar)
+            }
         }
-        out.append(quote)
+        out.unicodeScalars.append(quote)
         return out
     }
 

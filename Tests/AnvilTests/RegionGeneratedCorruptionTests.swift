@@ -72,10 +72,17 @@ final class RegionGeneratedCorruptionTests: XCTestCase {
     }
 
     func testUnknownCompressionBytesAreReported() throws {
-        for byte: UInt8 in [0, 5, 0x7F, 0x85] {
+        for byte: UInt8 in [0, 5, 0x7E, 0x85] {
             let r = try region { $0.appendRecord(slot: 1, compressionByte: byte, payload: [1, 2, 3]) }
             guard case .unknownCompression(_, byte)? = failure(of: r) else { return XCTFail("byte \(byte)") }
         }
+    }
+
+    func testModCustomCompressionIsNamedInTheError() throws {
+        var payload: [UInt8] = [0, 13]
+        payload += Array("example:zstd1".utf8) + [1, 2, 3]
+        let r = try region { $0.appendRecord(slot: 1, compressionByte: 127, payload: payload) }
+        guard case .customCompression(_, "example:zstd1")? = failure(of: r) else { return XCTFail() }
     }
 
     func testGarbledZlibIsDecompressionFailed() throws {
@@ -138,5 +145,23 @@ final class RegionGeneratedCorruptionTests: XCTestCase {
         // More bytes never make fewer chunks readable.
         let ordered = readableAtLength.sorted { $0.key < $1.key }.map(\.value)
         XCTAssertEqual(ordered, ordered.sorted())
+    }
+
+    func testRewritingDropsARecordWhoseLengthCannotFitAnyLocation() throws {
+        let dir = try Fixtures.temporaryDirectory(self)
+        let file = dir.appendingPathComponent("r.0.0.mca")
+        var b = RegionBuilder()
+        b.appendRecord(slot: 0, compressionByte: 2, payload: try Deflater.compress(chunkNBT(0), container: .zlib))
+        // Slot 1: one allocated sector, but a length field spanning 300 sectors of (zero) bytes.
+        b.appendRecord(slot: 1, compressionByte: 2, payload: [UInt8](repeating: 0, count: 300 * 4096), length: 300 * 4096, sectorCount: 1)
+        try Data(b.bytes).write(to: file)
+        var writer = RegionWriter(url: file)
+        writer.setChunk(try chunkNBT(5), at: RegionChunkSlot(localX: 2, localZ: 0))
+        let summary = try writer.write()
+        XCTAssertEqual(summary.copied, [RegionChunkSlot(localX: 0, localZ: 0)])
+        guard case .oversizedRecord(let ref, let sectors)? = summary.dropped.first else { return XCTFail("\(summary.dropped)") }
+        XCTAssertEqual(ref.slot.index, 1)
+        XCTAssertEqual(sectors, 301)
+        XCTAssertEqual(try RegionFile(contentsOf: file).presentSlots.map(\.index), [0, 2])
     }
 }

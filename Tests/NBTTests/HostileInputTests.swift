@@ -89,6 +89,19 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testListOfEndTagsWithElementsIsRejected() {
+        var b = NBTBuilder()
+        b.tagHeader(.compound, name: "")
+        b.tagHeader(.list, name: "bad")
+        b.u8(TagType.end.rawValue)
+        b.i32(3)
+        b.raw([0, 0, 0, 0])
+        XCTAssertThrowsError(try NBTReader.read(b.bytes)) { error in
+            XCTAssertEqual(error as? NBTError, .inconsistentList(declared: .end, found: .end, path: NBTPath([.key("bad")])))
+            XCTAssertEqual("\(error)", "list bad has elements but declares no element type (TAG_End); corrupt data")
+        }
+    }
+
     func testEveryTruncationOfBigtestThrowsInsteadOfCrashing() throws {
         let raw = [UInt8](try Data(contentsOf: try Fixtures.shared("worlds/real/twoolie-nbt/bigtest.nbt")))
         let plain = try raw.withUnsafeBytes { try NBTCompression.gzip.decompress($0) }

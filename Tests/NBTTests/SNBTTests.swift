@@ -41,6 +41,12 @@ final class SNBTTests: XCTestCase {
         XCTAssertEqual(SNBT.format(.compound(sample)), expected)
     }
 
+    func testTagConvenienceMatchesTheFormatter() {
+        XCTAssertEqual(Tag.intArray([1, 2]).snbt(indent: 0), "[I; 1, 2]")
+        XCTAssertEqual(Tag.compound(sample).snbt(), SNBT.format(.compound(sample)))
+        XCTAssertEqual(Tag.byteArray([1, 2, 3]).snbt(maxElements: 1), "[B; 1b, … 2 more]")
+    }
+
     func testOneLineOutputUsesCommaSpaceSeparators() {
         let c = Compound([("a", .byte(1)), ("b", .list(.string, [.string("x"), .string("y")]))])
         XCTAssertEqual(SNBT.format(.compound(c), options: .init(indent: 0)), "{a: 1b, b: [\"x\", \"y\"]}")
@@ -59,5 +65,11 @@ final class SNBTTests: XCTestCase {
             (.double(.infinity), "Infinityd"), (.float(.nan), "NaNf"), (.double(100), "100.0d"),
         ]
         for (tag, text) in cases { XCTAssertEqual(SNBT.format(tag), text) }
+    }
+
+    func testControlCharactersAreEscapedSoValuesStayOnOneLine() {
+        XCTAssertEqual(SNBT.format(.string("a\r\nb\tc\u{0}d")), #""a\r\nb\tc\x00d""#)
+        XCTAssertEqual(SNBT.format(.string("it's \"x\"")), #""it's \"x\"""#)
+        XCTAssertEqual(SNBT.format(.string("😀 ok")), "\"😀 ok\"")
     }
 }

@@ -11,6 +11,9 @@ public enum ChunkCompression: UInt8, Sendable, CaseIterable, CustomStringConvert
 
     /// Set in the compression byte when the stream lives in `c.<x>.<z>.mcc` beside the region.
     public static let externalFlag: UInt8 = 0x80
+    /// The id the game reserves (since 24w05a) for a mod's own algorithm, named by a string after
+    /// the compression byte; vanilla cannot decode it, and neither do we.
+    public static let customID: UInt8 = 127
 
     /// Splits a compression byte into its scheme and the external flag; `nil` for unknown schemes.
     ///

@@ -21,8 +21,14 @@ public enum RegionError: Error, Sendable, Equatable, CustomStringConvertible {
     case noPayload(RegionChunkReference, length: Int)
     /// The length field claims more bytes than the file has.
     case streamTruncated(RegionChunkReference, length: Int, available: Int)
+    /// Copying the chunk would need more than the 255 sectors a location can hold (its length field
+    /// claims far more than the header allocates).
+    case oversizedRecord(RegionChunkReference, sectors: Int)
     /// The compression byte is not 1–4 (optionally with 0x80).
     case unknownCompression(RegionChunkReference, byte: UInt8)
+    /// Compression byte 127: a mod's "custom" algorithm, named by the string after the byte (the
+    /// vanilla game cannot read these either).
+    case customCompression(RegionChunkReference, algorithm: String?)
     /// The chunk is external but `c.X.Z.mcc` is missing or unreadable.
     case externalFileUnreadable(RegionChunkReference, path: String, reason: String)
     /// The chunk is external but the region's coordinates (hence the `.mcc` name) are unknown.
@@ -31,6 +37,8 @@ public enum RegionError: Error, Sendable, Equatable, CustomStringConvertible {
     case decompressionFailed(RegionChunkReference, ChunkCompression, NBTError)
     /// The LZ4 block stream is damaged or fails its checksum.
     case lz4StreamInvalid(RegionChunkReference, LZ4BlockStreamError)
+    /// A chunk could not be compressed for writing (zlib could not allocate its state).
+    case compressionFailed(RegionChunkReference, ChunkCompression, NBTError)
 
     public var description: String {
         switch self {
@@ -50,8 +58,12 @@ public enum RegionError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(ref): length field is \(length), so the chunk holds no data (the game regenerates it)"
         case let .streamTruncated(ref, length, available):
             return "\(ref): length field claims \(length) bytes but only \(available) remain in the file (truncated file)"
+        case let .oversizedRecord(ref, sectors):
+            return "\(ref): record would need \(sectors) sectors, more than the 255 a region entry holds (corrupt length field; the chunk is left out)"
         case let .unknownCompression(ref, byte):
             return "\(ref): unknown compression byte \(byte) (expected 1 gzip, 2 zlib, 3 none, 4 LZ4; corrupt chunk)"
+        case let .customCompression(ref, algorithm):
+            return "\(ref): uses custom compression \(algorithm.map { "'\($0)'" } ?? "(unnamed)") from a mod; load the world with that mod and re-save with zlib"
         case let .externalFileUnreadable(ref, path, reason):
             return "\(ref): external chunk file \(path) cannot be read: \(reason) (copy the .mcc files with the region)"
         case let .regionPositionUnknown(ref):
@@ -60,6 +72,8 @@ public enum RegionError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(ref): \(compression) data cannot be decompressed: \(error)"
         case let .lz4StreamInvalid(ref, error):
             return "\(ref): \(error)"
+        case let .compressionFailed(ref, compression, error):
+            return "\(ref): cannot \(compression)-compress the new chunk: \(error)"
         }
     }
 
@@ -69,6 +83,7 @@ public enum RegionError: Error, Sendable, Equatable, CustomStringConvertible {
         case .fileUnreadable, .headerTruncated, .fileUnwritable: nil
         case .chunkInHeader(let r, _), .zeroSectorCount(let r, _), .chunkPastEndOfFile(let r, _, _),
              .noPayload(let r, _), .streamTruncated(let r, _, _), .unknownCompression(let r, _),
+             .customCompression(let r, _), .compressionFailed(let r, _, _), .oversizedRecord(let r, _),
              .externalFileUnreadable(let r, _, _), .regionPositionUnknown(let r),
              .decompressionFailed(let r, _, _), .lz4StreamInvalid(let r, _): r
         }

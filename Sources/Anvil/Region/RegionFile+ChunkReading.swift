@@ -1,4 +1,5 @@
 import Foundation
+import NBT
 
 extension RegionFile {
     /// The chunk in `slot`, decompressed with `decoder` (give each thread its own).
@@ -62,7 +63,12 @@ extension RegionFile {
         let length = bytes.withUnsafeBytes { Int(UInt32(bigEndian: $0.loadUnaligned(fromByteOffset: start, as: UInt32.self))) }
         guard length > 0 else { throw .noPayload(ref, length: 0) }
         let byte = bytes[start + 4]
-        guard let (compression, external) = ChunkCompression.decode(byte) else { throw .unknownCompression(ref, byte: byte) }
+        guard let (compression, external) = ChunkCompression.decode(byte) else {
+            if byte & ~ChunkCompression.externalFlag == ChunkCompression.customID {
+                throw .customCompression(ref, algorithm: customAlgorithmName(at: start + 5, end: start + 4 + length))
+            }
+            throw .unknownCompression(ref, byte: byte)
+        }
         if !external {
             guard length > 1 else { throw .noPayload(ref, length: length) }
             let available = bytes.count - start - 4
@@ -71,10 +77,26 @@ extension RegionFile {
         return ChunkRecord(start: start, length: length, compression: compression, isExternal: external)
     }
 
+    /// The `.mcc` file of `slot` if its record is an external stub, else `nil`.
+    func externalFile(of slot: RegionChunkSlot) -> URL? {
+        guard entries[slot.index].isPresent, (try? locateRecord(slot))?.isExternal == true else { return nil }
+        return externalFileURL(slot)
+    }
+
+    /// The algorithm name a custom-compressed stream starts with (Java `writeUTF`: 2-byte length,
+    /// modified UTF-8), if it is there and readable.
+    private func customAlgorithmName(at offset: Int, end: Int) -> String? {
+        let end = min(end, bytes.count)
+        guard offset + 2 <= end else { return nil }
+        let count = Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
+        guard offset + 2 + count <= end else { return nil }
+        return bytes.withUnsafeBytes { ModifiedUTF8.decode(UnsafeRawBufferPointer(rebasing: $0[offset + 2..<offset + 2 + count])) }
+    }
+
     /// `c.<x>.<z>.mcc` beside the region file, where the game puts chunks of 1 MiB or more.
     public func externalFileURL(_ slot: RegionChunkSlot) -> URL? {
-        guard let c = position?.chunk(slot) else { return nil }
-        return url.deletingLastPathComponent().appendingPathComponent("c.\(c.x).\(c.z).mcc")
+        guard let name = position?.externalChunkFileName(slot) else { return nil }
+        return url.deletingLastPathComponent().appendingPathComponent(name)
     }
 
     private func readExternal(_ ref: RegionChunkReference) throws(RegionError) -> Data {

@@ -23,6 +23,9 @@ struct RegionLayout {
         let allocatedEnd = (entry.sector + entry.sectorCount) * RegionFile.sectorSize
         let recordEnd = record.isExternal ? record.start + 5 : record.start + 4 + record.length
         let end = min(region.bytes.count, max(allocatedEnd, recordEnd))
+        guard Self.sectors(for: end - record.start) <= 255 else {
+            throw .oversizedRecord(region.reference(slot), sectors: Self.sectors(for: end - record.start))
+        }
         let start = bytes.count
         bytes.append(contentsOf: region.bytes[record.start..<end])
         finishRecord(slot: slot, start: start, timestamp: entry.timestamp)

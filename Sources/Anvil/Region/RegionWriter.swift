@@ -67,44 +67,52 @@ public struct RegionWriter: Sendable {
         let old: RegionFile? = FileManager.default.fileExists(atPath: url.path)
             ? try RegionFile(contentsOf: url, position: position) : nil
         let now = timestamp ?? UInt32(clamping: Int(Date().timeIntervalSince1970))
+        var plan = Plan()
+        for index in 0..<1024 {
+            let slot = RegionChunkSlot(index: index)
+            if let change = changes[index] {
+                if let old, let mcc = old.externalFile(of: slot) { plan.staleExternal.append(mcc) }
+                if let nbt = change { try place(nbt, in: slot, timestamp: now, plan: &plan) }
+            } else if let old, old.entries[index].isPresent {
+                do throws(RegionError) {
+                    try plan.layout.appendCopy(of: slot, from: old)
+                    plan.summary.copied.append(slot)
+                } catch {
+                    plan.summary.dropped.append(error)
+                }
+            }
+        }
+        // .mcc files first: once the region is renamed into place, its stubs must find them.
+        for (mcc, payload) in plan.externalFiles { try atomicWrite(payload, to: mcc, backup: false) }
+        try atomicWrite(plan.layout.bytes, to: url, backup: backup)
+        for mcc in plan.staleExternal where !plan.externalFiles.contains(where: { $0.0 == mcc }) {
+            try? FileManager.default.removeItem(at: mcc)
+        }
+        return plan.summary
+    }
+
+    /// Everything `write` assembles before touching the disk.
+    private struct Plan {
         var layout = RegionLayout()
         var summary = Summary()
         var externalFiles: [(URL, [UInt8])] = []
         var staleExternal: [URL] = []
-        for index in 0..<1024 {
-            let slot = RegionChunkSlot(index: index)
-            if let oldChunk = old, oldChunk.entries[index].isPresent, changes[index] != nil,
-               (try? oldChunk.locateRecord(slot))?.isExternal == true, let mcc = oldChunk.externalFileURL(slot) {
-                staleExternal.append(mcc)
+    }
+
+    /// Compresses a new chunk and lays it out inline, or as a stub plus `.mcc` when oversized.
+    private func place(_ nbt: [UInt8], in slot: RegionChunkSlot, timestamp: UInt32, plan: inout Plan) throws(RegionError) {
+        let payload = try compress(nbt, slot: slot)
+        if RegionLayout.sectors(for: 5 + payload.count) >= Self.externalThresholdSectors {
+            guard let mcc = externalURL(slot) else {
+                throw .regionPositionUnknown(RegionChunkReference(file: url, slot: slot, region: position))
             }
-            if let change = changes[index] {
-                guard let nbt = change else { continue }
-                let payload = try compress(nbt, slot: slot)
-                if RegionLayout.sectors(for: 5 + payload.count) >= Self.externalThresholdSectors {
-                    guard let mcc = externalURL(slot) else {
-                        throw .regionPositionUnknown(RegionChunkReference(file: url, slot: slot, region: position))
-                    }
-                    externalFiles.append((mcc, payload))
-                    staleExternal.removeAll { $0 == mcc }
-                    layout.appendRecord(slot: slot, compressionByte: compression.byte(external: true), payload: [], timestamp: now)
-                    summary.external.append(slot)
-                } else {
-                    layout.appendRecord(slot: slot, compressionByte: compression.byte(external: false), payload: payload, timestamp: now)
-                }
-                summary.written.append(slot)
-            } else if let old, old.entries[index].isPresent {
-                do throws(RegionError) {
-                    try layout.appendCopy(of: slot, from: old)
-                    summary.copied.append(slot)
-                } catch {
-                    summary.dropped.append(error)
-                }
-            }
+            plan.externalFiles.append((mcc, payload))
+            plan.layout.appendRecord(slot: slot, compressionByte: compression.byte(external: true), payload: [], timestamp: timestamp)
+            plan.summary.external.append(slot)
+        } else {
+            plan.layout.appendRecord(slot: slot, compressionByte: compression.byte(external: false), payload: payload, timestamp: timestamp)
         }
-        for (mcc, payload) in externalFiles { try atomicWrite(payload, to: mcc, backup: false) }
-        try atomicWrite(layout.bytes, to: url, backup: backup)
-        for mcc in staleExternal { try? FileManager.default.removeItem(at: mcc) }
-        return summary
+        plan.summary.written.append(slot)
     }
 
     private func compress(_ nbt: [UInt8], slot: RegionChunkSlot) throws(RegionError) -> [UInt8] {
@@ -116,13 +124,13 @@ public struct RegionWriter: Sendable {
             case .none: return nbt
             }
         } catch {
-            throw .decompressionFailed(RegionChunkReference(file: url, slot: slot, region: position), compression, error)
+            throw .compressionFailed(RegionChunkReference(file: url, slot: slot, region: position), compression, error)
         }
     }
 
     private func externalURL(_ slot: RegionChunkSlot) -> URL? {
-        guard let c = position?.chunk(slot) else { return nil }
-        return url.deletingLastPathComponent().appendingPathComponent("c.\(c.x).\(c.z).mcc")
+        guard let name = position?.externalChunkFileName(slot) else { return nil }
+        return url.deletingLastPathComponent().appendingPathComponent(name)
     }
 
     private func atomicWrite(_ bytes: [UInt8], to target: URL, backup: Bool) throws(RegionError) {
