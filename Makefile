@@ -50,7 +50,7 @@ $(VENV)/ok:
 test-interop: build $(VENV)/ok
 	$(VENV)/bin/python Tests/Interop/interop_test.py $(BIN) ../shared
 
-# Fuzzing: the harnesses in Fuzz/ exist only when WORLDGAN_FUZZ=1 (see Package.swift); they are
+# Fuzzing: the harnesses in Tests/Fuzz/ exist only when WORLDGAN_FUZZ=1 (see Package.swift); they are
 # seeded from ../shared/worlds/real and keep their corpus in .build/fuzz-corpus; crashing, slow or
 # leaking inputs land in .build/fuzz-artifacts (replay one: .build/fuzz/debug/FuzzRegion <file>).
 FUZZ_SECONDS ?= 300

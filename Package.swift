@@ -70,7 +70,7 @@ let package = Package(
 // (libFuzzer supplies it), so an ordinary build must not see them.
 if ProcessInfo.processInfo.environment["WORLDGAN_FUZZ"] == "1" {
     package.targets += [
-        .executableTarget(name: "FuzzNBT", dependencies: ["NBT"], path: "Fuzz/FuzzNBT"),
-        .executableTarget(name: "FuzzRegion", dependencies: ["NBT", "Anvil"], path: "Fuzz/FuzzRegion"),
+        .executableTarget(name: "FuzzNBT", dependencies: ["NBT"], path: "Tests/Fuzz/FuzzNBT"),
+        .executableTarget(name: "FuzzRegion", dependencies: ["NBT", "Anvil"], path: "Tests/Fuzz/FuzzRegion"),
     ]
 }
