@@ -39,9 +39,21 @@ public struct WorldPaster: Sendable {
     /// Pastes `volume` with its (0, 0, 0) voxel at world position `origin`.
     /// - Throws: `WorldError` naming the file, chunk or coordinate; no file is changed then.
     public func paste(_ volume: BlockVolume, at origin: VoxelPosition) throws(WorldError) -> Summary {
-        let box = try WorldBox(origin: origin, size: volume.size)
+        try paste([(volume, origin)])
+    }
+
+    /// Pastes several volumes in one pass (each region file is rewritten once); later volumes win
+    /// where they overlap.
+    public func paste(_ placements: [(volume: BlockVolume, origin: VoxelPosition)]) throws(WorldError) -> Summary {
         let heights = WorldHeight.defaultRange(dataVersion: world.level.dataVersion, dimension: dimension)
-        let edits = editsByChunk(volume, box: box)
+        var edits: [ChunkPosition: [BlockEdit]] = [:]
+        var boxes: [WorldBox] = []
+        for (volume, origin) in placements {
+            let box = try WorldBox(origin: origin, size: volume.size)
+            boxes.append(box)
+            edits.merge(editsByChunk(volume, box: box)) { $0 + $1 }
+        }
+        guard let lowest = boxes.map(\.min.y).min(), let highest = boxes.map(\.max.y).max() else { return Summary() }
         var summary = Summary()
         var writers: [RegionWriter] = []
         let byRegion = Dictionary(grouping: edits.keys, by: \.region)
@@ -52,7 +64,7 @@ public struct WorldPaster: Sendable {
             catch { throw .region(error) }
             var writer = RegionWriter(url: url, position: region)
             for position in byRegion[region] ?? [] {
-                let root = try existingOrNewChunk(position, in: file, url: url, heights: heights, box: box)
+                let root = try existingOrNewChunk(position, in: file, url: url, heights: heights, yRange: lowest...highest)
                 let edited: Compound
                 do { edited = try ChunkEditor.apply(edits[position] ?? [], to: root.compound) } catch {
                     if case .legacyChunkNotWritable = error { throw .legacyWorldNotWritable(dataVersion: world.level.dataVersion) }
@@ -91,7 +103,7 @@ public struct WorldPaster: Sendable {
     }
 
     private func existingOrNewChunk(_ position: ChunkPosition, in file: RegionFile?, url: URL,
-                                    heights: ClosedRange<Int>, box: WorldBox) throws(WorldError) -> (name: String, compound: Compound, isNew: Bool) {
+                                    heights: ClosedRange<Int>, yRange: ClosedRange<Int>) throws(WorldError) -> (name: String, compound: Compound, isNew: Bool) {
         if let file {
             let raw: RegionChunk?
             do { raw = try file.chunk(localX: position.slot.localX, localZ: position.slot.localZ) } catch { throw .region(error) }
@@ -102,8 +114,9 @@ public struct WorldPaster: Sendable {
                 } catch { throw .chunkNBT(file: url.path, chunk: position, error) }
             }
         }
-        guard box.min.y >= heights.lowerBound, box.max.y <= heights.upperBound else {
-            throw .outsideBuildHeight(minY: box.min.y, maxY: box.max.y, worldMinY: heights.lowerBound, worldMaxY: heights.upperBound)
+        guard yRange.lowerBound >= heights.lowerBound, yRange.upperBound <= heights.upperBound else {
+            throw .outsideBuildHeight(minY: yRange.lowerBound, maxY: yRange.upperBound,
+                                      worldMinY: heights.lowerBound, worldMaxY: heights.upperBound)
         }
         guard let dv = world.level.dataVersion, dv >= DataVersion.v1_13.rawValue else {
             throw .legacyWorldNotWritable(dataVersion: world.level.dataVersion)

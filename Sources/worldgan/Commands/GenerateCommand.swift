@@ -1,0 +1,148 @@
+import Anvil
+import ArgumentParser
+import Block2Vec
+import Foundation
+import Render
+import Styles
+import WorldGAN
+
+/// `worldgan generate`: new structures from a trained run, as schematics, in a world, or in a new world.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate new structures from a trained run.",
+        discussion: """
+        Samples are written as DIR/sample-<n>.schem. With --world they are pasted into an existing
+        world on a grid from --at (region files replaced atomically, --backup keeps the old ones);
+        with --new-world a superflat world is created around them, ready to open in Minecraft.
+
+        Examples:
+          worldgan generate runs/ruins --count 4 -o samples
+          worldgan generate runs/ruins --count 4 --style desert --scale 2 1 2 --render -o desert
+          worldgan generate runs/ruins --count 4 --world ~/.minecraft/saves/Castle --at 300 64 -20 --backup
+          worldgan generate runs/ruins --count 9 --new-world ~/.minecraft/saves/worldgan-ruins
+        """
+    )
+
+    @Argument(help: "The run folder written by `worldgan train`.")
+    var runFolder: String
+
+    @Option(help: "Number of samples.") var count = 4
+    @Option(help: "Size factors X Y Z relative to the training volume (e.g. 2 1 2).") var scale: DoubleTriple?
+    @Option(help: "Seed of the first sample (sample n uses seed + n).") var seed: UInt64 = 0
+    @Option(help: "Use the reconstruction below this scale: variations closer to the input (0 = free).")
+    var startScale = 0
+    @Option(help: "A bundled style (\(Style.bundledNames.joined(separator: ", "))), a style .json, or an embeddings .txt to decode against.")
+    var style: String?
+    @Option(name: .shortAndLong, help: "Folder for the samples (.schem) and the render.") var output = "samples"
+    @Option(help: "Paste the samples into this world folder.") var world: String?
+    @Option(help: "World position of the first sample's corner (with --world).") var at: IntTriple?
+    @Option(help: "Blocks between samples on the grid.") var spacing = 5
+    @Flag(help: "With --world: keep replaced region files as r.X.Z.mca.bak.") var backup = false
+    @Option(help: "Create a new superflat world here holding the samples.") var newWorld: String?
+    @Option(help: "DataVersion of the new world (default \(LatestRelease.dataVersion), Minecraft \(LatestRelease.name)).")
+    var dataVersion = LatestRelease.dataVersion
+    @Flag(help: "Also write DIR/samples.png, an isometric grid of the samples.") var render = false
+    @Flag(name: .shortAndLong, help: "Print only the files written.") var quiet = false
+
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        if world != nil && at == nil { throw ValidationError("--world needs --at X Y Z (where the first sample goes)") }
+        if world == nil && at != nil { throw ValidationError("--at goes with --world") }
+        if let s = scale, [s.x, s.y, s.z].contains(where: { !($0 > 0 && $0 <= 16) }) {
+            throw ValidationError("--scale factors must lie in (0, 16], got \(s)")
+        }
+        guard spacing >= 0 else { throw ValidationError("--spacing must be 0 or more") }
+    }
+
+    func run() throws {
+        let runURL = URL(fileURLWithPath: runFolder)
+        let pyramid = try TrainedPyramid.load(from: runURL)
+        guard startScale >= 0, startScale < pyramid.generators.count else {
+            throw ValidationError("--start-scale must lie in 0…\(pyramid.generators.count - 1) for this run")
+        }
+        let manifest = try RunFolder(runURL).manifest()
+        let embeddings = try EmbeddingFile.read(from: runURL.appendingPathComponent(manifest.embeddingsFile))
+        let choice = try style.map(StyleChoice.resolve)
+        let mapper = try choice.flatMap { c -> StyleMapper? in if case .mapping(let s) = c { return try StyleMapper(style: s) } else { return nil } }
+        if let mapper, !mapper.unknownTargets.isEmpty, !quiet {
+            print("note: the style targets blocks the property table does not know: \(mapper.unknownTargets.joined(separator: ", "))")
+        }
+        let factors = scale.map { ($0.x, $0.y, $0.z) } ?? (1, 1, 1)
+        var samples: [BlockVolume] = []
+        var uncovered: [BlockState: Int] = [:]
+        let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
+        for n in 0..<count {
+            let sample = pyramid.sample(scale: factors, seed: seed &+ UInt64(n), startScale: startScale)
+            var volume: BlockVolume
+            if case .vocabulary(let decoder) = choice {
+                volume = try decoder.decode(channelMajor: sample.values, size: (sample.size.x, sample.size.y, sample.size.z))
+            } else {
+                volume = try pyramid.decode(sample, embeddings: embeddings, file: manifest.embeddingsFile)
+            }
+            if let mapper {
+                let styled = try mapper.apply(to: volume)
+                volume = styled.volume
+                for u in styled.report.notCovered { uncovered[u.state, default: 0] += u.voxels }
+            }
+            samples.append(volume)
+            bar.update(n + 1)
+        }
+        bar.finish()
+        if !uncovered.isEmpty && !quiet {
+            print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
+                  + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
+        }
+        try writeOutputs(samples, dataVersion: realDataVersion(runURL, manifest))
+    }
+
+    private func realDataVersion(_ runURL: URL, _ manifest: RunManifest) -> Int {
+        (try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile)).info.dataVersion) ?? nil ?? dataVersion
+    }
+
+    private func writeOutputs(_ samples: [BlockVolume], dataVersion schematicVersion: Int) throws {
+        let folder = URL(fileURLWithPath: output)
+        try InputLoading.prepareOutput(folder.appendingPathComponent("x"))
+        for (n, volume) in samples.enumerated() {
+            let url = folder.appendingPathComponent("sample-\(n).schem")
+            try SchematicFile.write(volume, to: url, dataVersion: schematicVersion)
+            print("wrote \(url.path) (\(volume.sizeX)×\(volume.sizeY)×\(volume.sizeZ))")
+        }
+        if render {
+            let url = folder.appendingPathComponent("samples.png")
+            let captions = samples.indices.map { "sample \($0)" }
+            let image = try IsometricRenderer().renderGrid(samples, captions: captions,
+                                                          grid: ImageGrid(columns: RenderCommand.squareColumns(samples.count)))
+            try image.writePNG(to: url)
+            print("wrote \(url.path)")
+        }
+        if let world, let at {
+            let layout = SampleLayout(origin: VoxelPosition(at.x, at.y, at.z), spacing: spacing)
+            let target = try WorldOpening.open(world)
+            let summary = try WorldPaster(world: target, backup: backup).paste(Array(zip(samples, layout.origins(for: samples))))
+            print("pasted \(samples.count) samples into \(world) from \(at): \(summary.editedChunks) chunks edited, \(summary.createdChunks) created")
+        }
+        if let newWorld { try writeNewWorld(samples, at: URL(fileURLWithPath: newWorld)) }
+    }
+
+    /// A superflat world whose ground (bedrock −64, dirt, grass −61) the samples stand in: their
+    /// bottom layer replaces the top dirt layer at y −62, the spawn is just south of the grid.
+    private func writeNewWorld(_ samples: [BlockVolume], at folder: URL) throws {
+        let layout = SampleLayout(origin: VoxelPosition(0, -62, 0), spacing: spacing)
+        let extent = layout.extent(for: samples)
+        var settings = NewWorldSettings(name: "worldgan: \(URL(fileURLWithPath: runFolder).lastPathComponent)",
+                                        dataVersion: dataVersion, spawn: VoxelPosition(extent.x / 2, -60, -6))
+        settings.lastPlayed = Int64(Date().timeIntervalSince1970 * 1000)
+        let created = try WorldCreator.create(at: folder, settings: settings)
+        for warning in created.warnings { print("note: \(warning)") }
+        let world = try World(at: folder)
+        let summary = try WorldPaster(world: world).paste(Array(zip(samples, layout.origins(for: samples))))
+        print("created \(folder.path) (Minecraft \(settings.resolvedVersionName)): \(samples.count) samples on a grid from 0 -62 0, \(summary.createdChunks) chunks; spawn \(extent.x / 2) -60 -6")
+    }
+}
+
+/// The newest Minecraft release worldgan writes by default.
+enum LatestRelease {
+    static let dataVersion = 4671
+    static let name = "1.21.11"
+}
