@@ -52,9 +52,9 @@ test-interop: build $(VENV)/ok
 
 # Fuzzing: the harnesses in Tests/Fuzz/ exist only when WORLDGAN_FUZZ=1 (see Package.swift); they are
 # seeded from ../shared/worlds/real and keep their corpus in .build/fuzz-corpus; crashing, slow or
-# leaking inputs land in .build/fuzz-artifacts (replay one: .build/fuzz/debug/FuzzRegion <file>).
+# leaking inputs land in .build/fuzz-artifacts (replay one: .build/fuzz/release/FuzzRegion <file>).
 FUZZ_SECONDS ?= 300
-FUZZ_BUILD := WORLDGAN_FUZZ=1 $(SWIFT) build --build-path .build/fuzz -c debug -Xswiftc -sanitize=fuzzer,address
+FUZZ_BUILD := WORLDGAN_FUZZ=1 $(SWIFT) build --build-path .build/fuzz -c release -Xswiftc -sanitize=fuzzer,address
 FUZZ_SEEDS := ../shared/worlds/real
 NBT_SEEDS = $(shell find $(FUZZ_SEEDS) -type f \( -name '*.dat' -o -name '*.nbt' -o -name '*.raw' \) 2>/dev/null | paste -sd, -)
 REGION_SEEDS = $(shell find $(FUZZ_SEEDS) -type f -name '*.mca' -size -1200k 2>/dev/null | paste -sd, -)
@@ -63,9 +63,9 @@ fuzz: setup
 	$(FUZZ_BUILD) --product FuzzNBT
 	$(FUZZ_BUILD) --product FuzzRegion
 	mkdir -p .build/fuzz-corpus/nbt .build/fuzz-corpus/region .build/fuzz-artifacts
-	.build/fuzz/debug/FuzzNBT -max_total_time=$(FUZZ_SECONDS) -max_len=131072 -timeout=10 -artifact_prefix=.build/fuzz-artifacts/nbt- \
+	.build/fuzz/release/FuzzNBT -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -artifact_prefix=.build/fuzz-artifacts/nbt- \
 	  $(if $(NBT_SEEDS),-seed_inputs=$(NBT_SEEDS)) .build/fuzz-corpus/nbt $(wildcard $(FUZZ_SEEDS)/fastnbt)
-	.build/fuzz/debug/FuzzRegion -max_total_time=$(FUZZ_SECONDS) -max_len=1200000 -rss_limit_mb=3000 -timeout=20 -artifact_prefix=.build/fuzz-artifacts/region- \
+	.build/fuzz/release/FuzzRegion -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -rss_limit_mb=3000 -timeout=20 -artifact_prefix=.build/fuzz-artifacts/region- \
 	  $(if $(REGION_SEEDS),-seed_inputs=$(REGION_SEEDS)) .build/fuzz-corpus/region
 
 clean:
