@@ -1,12 +1,18 @@
 /// An NBT compound: named tags in the order they were read or inserted.
 ///
-/// Order is kept so that a file read and written again is identical byte for byte.
-/// Lookup is by a dictionary of positions, so it is O(1); removal is O(n).
+/// Order is kept so that a file read and written again is identical byte for byte. Most compounds
+/// in chunk data are small (a palette entry, a section), so names are searched linearly up to
+/// `indexThreshold` entries; larger compounds also keep a dictionary of positions (O(1) lookup).
+/// Removal is O(n).
 public struct Compound: Equatable, Sendable, Sequence {
     /// Names in order.
     public private(set) var keys: [String] = []
     private var values: [Tag] = []
-    private var position: [String: Int] = [:]
+    /// Positions by name, only once the compound has more than `indexThreshold` entries.
+    private var position: [String: Int]? = nil
+
+    /// Above this many entries a dictionary index is kept (a linear scan is faster below it).
+    static let indexThreshold = 12
 
     public init() {}
 
@@ -19,16 +25,22 @@ public struct Compound: Equatable, Sendable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    private func index(of name: String) -> Int? {
+        if let position { return position[name] }
+        return keys.firstIndex(of: name)
+    }
+
     /// The tag called `name`; setting `nil` removes it, setting a new name appends it.
     public subscript(name: String) -> Tag? {
-        get { position[name].map { values[$0] } }
+        get { index(of: name).map { values[$0] } }
         set {
-            if let i = position[name] {
+            if let i = index(of: name) {
                 if let newValue { values[i] = newValue } else { remove(at: i) }
             } else if let newValue {
-                position[name] = keys.count
+                position?[name] = keys.count
                 keys.append(name)
                 values.append(newValue)
+                if position == nil && keys.count > Self.indexThreshold { rebuildIndex() }
             }
         }
     }
@@ -36,17 +48,24 @@ public struct Compound: Equatable, Sendable, Sequence {
     /// Removes the tag called `name` and returns it, or `nil` if there was none.
     @discardableResult
     public mutating func removeValue(forKey name: String) -> Tag? {
-        guard let i = position[name] else { return nil }
+        guard let i = index(of: name) else { return nil }
         let v = values[i]
         remove(at: i)
         return v
     }
 
     private mutating func remove(at i: Int) {
-        position[keys[i]] = nil
         keys.remove(at: i)
         values.remove(at: i)
-        for j in i..<keys.count { position[keys[j]] = j }
+        if position != nil { rebuildIndex() }
+    }
+
+    private mutating func rebuildIndex() {
+        guard keys.count > Self.indexThreshold else { position = nil; return }
+        var p: [String: Int] = [:]
+        p.reserveCapacity(keys.count)
+        for (i, k) in keys.enumerated() { p[k] = i }
+        position = p
     }
 
     public func makeIterator() -> Zip2Sequence<[String], [Tag]>.Iterator {
