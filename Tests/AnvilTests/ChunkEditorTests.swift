@@ -16,7 +16,7 @@ final class ChunkEditorTests: XCTestCase {
 
     /// The first `full` chunk (any status spelling) of a region fixture that stores sections.
     func fullChunk(_ path: String) throws -> Compound {
-        let roots = try ThrowawayRegionReader.chunkRoots(of: try Fixtures.shared(path))
+        let roots = try FixtureRegionChunks.roots(of: try Fixtures.shared(path))
         let found = roots.first { root in
             let level = root["Level"]?.compound ?? root
             let status = level["Status"]?.string ?? ""
@@ -171,7 +171,7 @@ final class ChunkEditorTests: XCTestCase {
 extension ChunkEditorTests {
     func testCustomHeight1_17ChunksAcceptEditsDownToTheirLowestSection() throws {
         let url = try Fixtures.shared("worlds/real/fastnbt/1.17.1-custom-heights.chunk")   // sections −8…5
-        let root = try ThrowawayRegionReader.chunkRoots(of: url)[0]
+        let root = try FixtureRegionChunks.roots(of: url)[0]
         let edited = try ChunkEditor.apply([BlockEdit(x: 2, y: -100, z: 3, state: BlockState("minecraft:emerald_block"))], to: root)
         let section = try XCTUnwrap(try ChunkBlocks(decoding: edited).sections.first { $0.y == -7 })
         XCTAssertEqual(section[x: 2, y: -100 & 15, z: 3], BlockState("minecraft:emerald_block"))

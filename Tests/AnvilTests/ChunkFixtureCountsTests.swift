@@ -38,7 +38,7 @@ final class ChunkFixtureCountsTests: XCTestCase {
     static func counts(of url: URL) throws -> (byName: [String: Int], byID: [Int: Int], chunks: [ChunkBlocks]) {
         var byName: [String: Int] = [:], byID: [Int: Int] = [:]
         var chunks: [ChunkBlocks] = []
-        for root in try ThrowawayRegionReader.chunkRoots(of: url) {
+        for root in try FixtureRegionChunks.roots(of: url) {
             let chunk = try ChunkBlocks(decoding: root)
             for (state, n) in chunk.blockCounts() { byName[state.baseName, default: 0] += n }
             for (id, n) in chunk.legacyIDCounts() { byID[id, default: 0] += n }

@@ -6,7 +6,7 @@ import XCTest
 final class ChunkVolumeTests: XCTestCase {
     func testABoxAcrossAChunkGetsItsBlocksAndAirWhereSectionsAreMissing() throws {
         let url = try Fixtures.shared("worlds/real/fastnbt/chunk.nbt")   // 1.16.2, sections 0…5
-        let chunk = try ChunkBlocks(decoding: try ThrowawayRegionReader.chunkRoots(of: url)[0])
+        let chunk = try ChunkBlocks(decoding: try FixtureRegionChunks.roots(of: url)[0])
         let baseX = chunk.position.x * 16, baseZ = chunk.position.z * 16
         // A box hanging 4 blocks over the chunk's −x side, from y 90 (section 5) up into y 100 (absent).
         let origin = VoxelPosition(baseX - 4, 90, baseZ + 3)
