@@ -17,8 +17,8 @@ struct BenchConvCommand: ParsableCommand {
     @Option(help: "Input and output channels.")
     var channels = 32
 
-    @Option(parsing: .upToNextOption, help: "Spatial size X Y Z of the 1×C×X×Y×Z input.")
-    var size: [Int] = [32, 32, 32]
+    @Option(help: "Spatial size X Y Z of the 1×C×X×Y×Z input.")
+    var size = IntTriple(32, 32, 32)
 
     @Option(help: "Timed repetitions (the median is reported).")
     var repetitions = 20
@@ -27,7 +27,7 @@ struct BenchConvCommand: ParsableCommand {
     var warmup = 2
 
     func validate() throws {
-        guard size.count == 3, size.allSatisfy({ $0 >= 1 }) else {
+        guard extents.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--size needs three positive extents X Y Z, got \(size)")
         }
         guard channels >= 1, repetitions >= 1, warmup >= 0 else {
@@ -35,7 +35,10 @@ struct BenchConvCommand: ParsableCommand {
         }
     }
 
+    private var extents: [Int] { [size.x, size.y, size.z] }
+
     func run() throws {
+        let size = extents
         var rng = SeededGenerator(seed: 1)
         let x = Tensor.randomNormal([1, channels] + size, using: &rng)
         let weight = Tensor.randomNormal([channels, channels, 3, 3, 3], standardDeviation: 0.02, using: &rng)
