@@ -5,7 +5,7 @@ import WorldGAN
 /// The block2vec flags (`--seed` included, which seeds the GAN too) come from ``Block2VecOptions``.
 struct TrainingOptions: ParsableArguments {
     @Option(help: "Preset: 'paper' (4000 iterations per scale, nfc 64) or 'quick' (the sample world in under 10 minutes).")
-    var preset = "paper"
+    var preset = TrainingPreset.paper
     @Option(help: "Iterations per scale.") var iterations: Int?
     @Option(help: "Scale factors, coarsest first, ending with 1 (e.g. 0.25,0.5,0.75,1).") var scaleFactors: String?
     @Option(help: "Smallest extent of any axis at any scale.") var minExtent: Int?
@@ -25,9 +25,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// The preset with every given flag applied, validated.
     func config(seed: UInt64) throws -> TrainingConfig {
-        guard var c = TrainingConfig.preset(named: preset) else {
-            throw ValidationError("unknown --preset \(preset); use 'paper' or 'quick'")
-        }
+        var c = TrainingConfig.preset(preset)
         if let v = iterations { c.iterations = v }
         if let v = scaleFactors { c.scaleFactors = try Self.list(v, "--scale-factors") }
         if let v = minExtent { c.minimumExtent = v }
@@ -56,3 +54,5 @@ struct TrainingOptions: ParsableArguments {
         return values
     }
 }
+
+extension TrainingPreset: ExpressibleByArgument {}
