@@ -77,5 +77,9 @@ final class PyramidLearningTests: XCTestCase {
         let loaded = try TrainedPyramid.load(from: folder.url)
         XCTAssertEqual(loaded.noiseAmplitudes, trainer.pyramid.noiseAmplitudes)
         XCTAssertEqual(loaded.sample(seed: 3).values, trainer.pyramid.sample(seed: 3).values)
+        try PillarWorld.writeEmbeddings(to: folder.file("embeddings.txt"))
+        let decoded = try loaded.decode(loaded.sample(seed: 3), embeddings: try folder.embeddings())
+        XCTAssertEqual(decoded, try trainer.pyramid.decode(trainer.pyramid.sample(seed: 3), embeddings: PillarWorld.embeddings))
+        XCTAssertEqual(decoded.sizeX, 16)
     }
 }
