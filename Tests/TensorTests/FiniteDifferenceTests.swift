@@ -87,6 +87,7 @@ final class FiniteDifferenceTests: XCTestCase {
             { $0.cropped(offset: [0, 1, 2], size: [2, 2, 3]) },
             { $0.resized(to: [5, 3, 7]) },
             { $0.resized(to: [2, 2, 2]) },
+            { $0.gridSampledWithZeroPadding(to: [4, 6, 3]) },
         ]
         for map in maps {
             let f: ([Tensor]) -> Tensor = { probe(map($0[0]).squared()) }
