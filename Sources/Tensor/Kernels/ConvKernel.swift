@@ -3,6 +3,9 @@ import CKernels
 /// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
 /// gradients, on all cores.
 ///
+/// 3×3×3 forwards (and input gradients) take the Winograd F(2,3) path (`ConvKernel+Winograd.swift`,
+/// 18 instead of 27 multiply-adds per output and input channel); other kernel sizes the direct one.
+///
 /// Both C kernels (CKernels) work on a "wide" grid: the input is copied once into a zero-padded
 /// scratch volume, where every tap is a constant shift of one flat index, so no im2col matrix is
 /// built and nothing is packed. The input gradient is the forward kernel run on the output
@@ -40,6 +43,7 @@ enum ConvKernel {
     /// Columns are split into one contiguous range per worker.
     /// - Complexity: 2·N·Cout·Cin·k³ flops on the wide grid (a few percent above the dense count).
     static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        if g.kernel == 3 { return forwardWinograd(g, x: x, w: w, y: y) }
         let layout = WideLayout(g)
         let (k, ldx, shifts) = (g.kernel, layout.ldx, layout.shifts)
         let block = Int(WG_CONV_COLUMN_BLOCK)
@@ -71,7 +75,7 @@ enum ConvKernel {
     }
 
     /// Weights `[Cout, Cin, taps]` as `[⌈Cout/8⌉][Cin][taps][8]`, zero rows past Cout.
-    private static func packWeights(_ w: UnsafePointer<Float>, outChannels: Int, inChannels: Int, taps: Int) -> [Float] {
+    static func packWeights(_ w: UnsafePointer<Float>, outChannels: Int, inChannels: Int, taps: Int) -> [Float] {
         let rows = Int(WG_CONV_ROW_BLOCK)
         let blocks = (outChannels + rows - 1) / rows
         var packed = [Float](repeating: 0, count: blocks * inChannels * taps * rows)
@@ -85,7 +89,7 @@ enum ConvKernel {
     }
 
     /// Copies one image into the zero-padded, axis-permuted scratch volume (channel stride `ldx`).
-    private static func fillPadded(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+    static func fillPadded(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                    into padded: UnsafeMutablePointer<Float>) {
         let p = g.padding
         let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
@@ -186,7 +190,7 @@ enum ConvKernel {
 /// The scratch volume stores the spatial axes permuted so that the longest is innermost and the
 /// shortest outermost: junk columns appear only where the two inner axes wrap, so this keeps the
 /// wasted work small whatever the volume's layout (51×10×64 or 51×64×10 alike).
-private struct WideLayout {
+struct WideLayout {
     /// Strides in the scratch volume of the original spatial axes D, H, W.
     let strides: [Int]
     /// Channel stride of the padded input scratch, with slack for the kernels' vector over-reads.
