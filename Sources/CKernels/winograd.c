@@ -71,7 +71,17 @@ static long output_pairs_avx512(const float *a, const float *b, const float *c, 
 }
 
 void wg_winograd_output_row(const float *m0, const float *m1, const float *m2, const float *m3,
-                            long j0, long count, float *out) {
+                            long j0, long count, float *out, long outStride) {
+    if (outStride != 1) {
+        // Transform contiguous chunks, then scatter them with the stride.
+        float chunk[256];
+        for (long x0 = 0; x0 < count; x0 += 256) {
+            const long n = count - x0 < 256 ? count - x0 : 256;
+            wg_winograd_output_row(m0, m1, m2, m3, j0 + x0, n, chunk, 1);
+            for (long x = 0; x < n; x++) out[(x0 + x) * outStride] = chunk[x];
+        }
+        return;
+    }
     long x = 0;
     if (count > 0 && (j0 & 1)) {
         const long p = j0 >> 1;

@@ -57,27 +57,24 @@ extension ConvKernel {
     }
 
     /// `y0 = M0 + M1 + M2` at even wide columns, `y1 = M1 - M2 - M3` at odd ones, compacted.
+    /// Lines run along the scratch's stride-1 axis, so the products are read contiguously whatever
+    /// the output layout.
     private static func transformOutput(_ g: Geometry, _ layout: WideLayout, products: UnsafeMutablePointer<Float>,
                                         ldp: Int, into y: UnsafeMutablePointer<Float>) {
-        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
+        let extents = [g.outD, g.outH, g.outW]
+        let outputStrides = [g.outH * g.outW, g.outW, 1]
+        let inner = layout.strides.firstIndex(of: 1) ?? 2
+        let outer = [0, 1, 2].filter { $0 != inner }
         let plane = g.outChannels * ldp
         let (src, dst) = (SendableConstPointer(UnsafePointer(products)), SendablePointer(y))
         Parallel.forEach(g.outChannels) { _, o in
             let m0 = src.base + o * ldp, m1 = m0 + plane, m2 = m1 + plane, m3 = m2 + plane
-            var out = dst.base + o * g.outPlane
-            for d in 0..<g.outD {
-                for h in 0..<g.outH {
-                    let rowStart = d * sd + h * sh
-                    if sw == 1 {
-                        wg_winograd_output_row(m0, m1, m2, m3, rowStart, g.outW, out)
-                    } else {
-                        for x in 0..<g.outW {
-                            let j = rowStart + x * sw
-                            let p = j >> 1
-                            out[x] = j & 1 == 0 ? m0[p] + m1[p] + m2[p] : m1[p] - m2[p] - m3[p]
-                        }
-                    }
-                    out += g.outW
+            let out = dst.base + o * g.outPlane
+            for a in 0..<extents[outer[0]] {
+                for b in 0..<extents[outer[1]] {
+                    let wideStart = a * layout.strides[outer[0]] + b * layout.strides[outer[1]]
+                    let outStart = a * outputStrides[outer[0]] + b * outputStrides[outer[1]]
+                    wg_winograd_output_row(m0, m1, m2, m3, wideStart, extents[inner], out + outStart, outputStrides[inner])
                 }
             }
         }
