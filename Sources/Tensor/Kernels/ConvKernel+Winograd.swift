@@ -61,21 +61,13 @@ extension ConvKernel {
     /// the output layout.
     private static func transformOutput(_ g: Geometry, _ layout: WideLayout, products: UnsafeMutablePointer<Float>,
                                         ldp: Int, into y: UnsafeMutablePointer<Float>) {
-        let extents = [g.outD, g.outH, g.outW]
-        let outputStrides = [g.outH * g.outW, g.outW, 1]
-        let inner = layout.strides.firstIndex(of: 1) ?? 2
-        let outer = [0, 1, 2].filter { $0 != inner }
         let plane = g.outChannels * ldp
         let (src, dst) = (SendableConstPointer(UnsafePointer(products)), SendablePointer(y))
         Parallel.forEach(g.outChannels) { _, o in
             let m0 = src.base + o * ldp, m1 = m0 + plane, m2 = m1 + plane, m3 = m2 + plane
             let out = dst.base + o * g.outPlane
-            for a in 0..<extents[outer[0]] {
-                for b in 0..<extents[outer[1]] {
-                    let wideStart = a * layout.strides[outer[0]] + b * layout.strides[outer[1]]
-                    let outStart = a * outputStrides[outer[0]] + b * outputStrides[outer[1]]
-                    wg_winograd_output_row(m0, m1, m2, m3, wideStart, extents[inner], out + outStart, outputStrides[inner])
-                }
+            layout.forEachLine(extents: [g.outD, g.outH, g.outW], offset: 0) { dense, wide, count, stride in
+                wg_winograd_output_row(m0, m1, m2, m3, wide, count, out + dense, stride)
             }
         }
     }

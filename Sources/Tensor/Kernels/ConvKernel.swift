@@ -92,16 +92,13 @@ enum ConvKernel {
     static func fillPadded(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                    into padded: UnsafeMutablePointer<Float>) {
         let p = g.padding
-        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(source), SendablePointer(padded))
         Parallel.forEach(g.inChannels) { _, c in
             let channel = dst.base + c * layout.ldx
             channel.update(repeating: 0, count: layout.ldx)
-            for d in 0..<g.inD {
-                for h in 0..<g.inH {
-                    WideLayout.copy(src.base + c * g.inPlane + (d * g.inH + h) * g.inW,
-                                    to: channel + (d + p) * sd + (h + p) * sh + p * sw, count: g.inW, stride: sw)
-                }
+            let image = src.base + c * g.inPlane
+            layout.forEachLine(extents: [g.inD, g.inH, g.inW], offset: p) { dense, wide, count, stride in
+                WideLayout.copy(image + dense, stride: stride, to: channel + wide, count: count)
             }
         }
     }
@@ -109,14 +106,11 @@ enum ConvKernel {
     /// Copies the valid voxels of the wide grid into the dense output.
     private static func compact(_ g: Geometry, _ layout: WideLayout, wide: UnsafeMutablePointer<Float>, ldy: Int,
                                 into y: UnsafeMutablePointer<Float>) {
-        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(UnsafePointer(wide)), SendablePointer(y))
         Parallel.forEach(g.outChannels) { _, o in
-            for d in 0..<g.outD {
-                for h in 0..<g.outH {
-                    WideLayout.copy(src.base + o * ldy + d * sd + h * sh, stride: sw,
-                                    to: dst.base + o * g.outPlane + (d * g.outH + h) * g.outW, count: g.outW)
-                }
+            let row = src.base + o * ldy, image = dst.base + o * g.outPlane
+            layout.forEachLine(extents: [g.outD, g.outH, g.outW], offset: 0) { dense, wideStart, count, stride in
+                WideLayout.copy(row + wideStart, to: image + dense, count: count, stride: stride)
             }
         }
     }
@@ -155,17 +149,14 @@ enum ConvKernel {
     /// Writes the output gradient into the wide grid (zeros in junk columns and padding rows).
     private static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                into wide: UnsafeMutablePointer<Float>, rows: Int, ldg: Int) {
-        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
         Parallel.forEach(rows) { _, o in
             let row = dst.base + o * ldg
             row.update(repeating: 0, count: ldg)
             guard o < g.outChannels else { return }
-            for d in 0..<g.outD {
-                for h in 0..<g.outH {
-                    WideLayout.copy(src.base + o * g.outPlane + (d * g.outH + h) * g.outW,
-                                    to: row + d * sd + h * sh, count: g.outW, stride: sw)
-                }
+            let image = src.base + o * g.outPlane
+            layout.forEachLine(extents: [g.outD, g.outH, g.outW], offset: 0) { dense, wide, count, stride in
+                WideLayout.copy(image + dense, stride: stride, to: row + wide, count: count)
             }
         }
     }
@@ -221,6 +212,22 @@ struct WideLayout {
             }
         }
         self.shifts = shifts
+    }
+
+    /// Visits a dense NCDHW image of spatial `extents` line by line along the scratch's stride-1
+    /// axis (so the scratch side is always contiguous): `body(denseStart, wideStart, count,
+    /// denseStride)`, where wide positions are shifted by `offset` on every axis (the padding).
+    func forEachLine(extents: [Int], offset: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        let dense = [extents[1] * extents[2], extents[2], 1]
+        let inner = strides.firstIndex(of: 1) ?? 2
+        let outer = [0, 1, 2].filter { $0 != inner }
+        let base = offset * (strides[0] + strides[1] + strides[2])
+        for a in 0..<extents[outer[0]] {
+            for b in 0..<extents[outer[1]] {
+                body(a * dense[outer[0]] + b * dense[outer[1]], base + a * strides[outer[0]] + b * strides[outer[1]],
+                     extents[inner], dense[inner])
+            }
+        }
     }
 
     /// Copies `count` floats from `source` (contiguous) to `destination` with stride `stride`.
