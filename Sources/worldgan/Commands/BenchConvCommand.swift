@@ -26,6 +26,9 @@ struct BenchConvCommand: ParsableCommand {
     @Option(help: "Untimed warm-up repetitions.")
     var warmup = 2
 
+    @Flag(help: "Restrict the kernels to AVX2 + FMA (what CPUs without AVX-512 run).")
+    var avx2Only = false
+
     func validate() throws {
         guard extents.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--size needs three positive extents X Y Z, got \(size)")
@@ -38,6 +41,14 @@ struct BenchConvCommand: ParsableCommand {
     private var extents: [Int] { [size.x, size.y, size.z] }
 
     func run() throws {
+        if avx2Only {
+            KernelInstructionSet.withAVX2Only { measure() }
+        } else {
+            measure()
+        }
+    }
+
+    private func measure() {
         let size = extents
         var rng = SeededGenerator(seed: 1)
         let x = Tensor.randomNormal([1, channels] + size, using: &rng)
@@ -47,7 +58,7 @@ struct BenchConvCommand: ParsableCommand {
         x.requiresGrad = true
         weight.requiresGrad = true
         bias.requiresGrad = true
-        print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), load \(BenchClock.loadAverage)")
+        print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), kernels \(KernelInstructionSet.current), load \(BenchClock.loadAverage)")
         let forward = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup, label: "forward") {
             _ = GradMode.withoutRecording { x.conv3d(weight: weight, bias: bias, padding: 1) }
         }
