@@ -54,10 +54,11 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
 
     /// Trains the 48×17×48 sample (embeddings dimension 32) in under 10 minutes on 2 cores:
     /// 150 iterations per scale with nfc 32, the milestones at the paper's fractions of the run
-    /// (0.4 and 0.625). Measured (release, 2 shared cores, load average ≈ 4.5 from other jobs):
-    /// 160 iterations took 8:58 in all (scales 0:12, 0:42, 2:16, 5:47; block2vec < 1 s), and the
-    /// samples show the ruin's stone walls on a grass/dirt plate; 150 leaves a margin. nfc 64 costs
-    /// 3.5× more per iteration at the finest scale (7.5 s vs 2.1 s), too slow for enough iterations.
+    /// (0.4 and 0.625). Measured with `worldgan train ruins.schem --preset quick` (release, 2
+    /// shared cores, load average 4–5.6 from other jobs): 7:19 in all (block2vec < 1 s, scales
+    /// 0:10, 0:29, 1:33, 5:05, previews included); samples show the ruin's stone and mossy walls
+    /// on a grass/dirt plate. nfc 64 costs 3.5× more per iteration at the finest scale (7.5 s vs
+    /// 2.1 s), which would leave too few iterations.
     public static let quick: TrainingConfig = {
         var config = TrainingConfig()
         config.iterations = 150
