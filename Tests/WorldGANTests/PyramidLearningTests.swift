@@ -47,12 +47,17 @@ final class PyramidLearningTests: XCTestCase {
         XCTAssertLessThan(meanKL, shuffled, "samples \(sampleKL) vs shuffled \(shuffled)")
     }
 
-    func testSamplesFollowTheRequestedScaleAndSeed() throws {
+    /// Two scales of two iterations each with a tiny net: enough to exercise sampling and I/O.
+    private func twoIterationTrainer() throws -> PyramidTrainer {
         var config = TrainingConfig()
         config.iterations = 2
         config.scaleFactors = [0.5, 1]
         config.features = 4
-        let trainer = try PyramidTrainer(real: try PillarWorld.real(PillarWorld.volume()), config: config)
+        return try PyramidTrainer(real: try PillarWorld.real(PillarWorld.volume()), config: config)
+    }
+
+    func testSamplesFollowTheRequestedScaleAndSeed() throws {
+        let trainer = try twoIterationTrainer()
         try trainer.train { _, _ in .continue }
         let pyramid = trainer.pyramid
         let wide = pyramid.sample(scale: (2, 1, 1.5), seed: 1)
@@ -65,11 +70,7 @@ final class PyramidLearningTests: XCTestCase {
     }
 
     func testRunFolderLoadsBackTheSamePyramid() throws {
-        var config = TrainingConfig()
-        config.iterations = 2
-        config.scaleFactors = [0.5, 1]
-        config.features = 4
-        let trainer = try PyramidTrainer(real: try PillarWorld.real(PillarWorld.volume()), config: config)
+        let trainer = try twoIterationTrainer()
         let folder = RunFolder(PillarWorld.temporaryFolder("load"))
         defer { try? FileManager.default.removeItem(at: folder.url) }
         try folder.create(replacing: false)
