@@ -57,6 +57,15 @@ final class FiniteDifferenceTests: XCTestCase {
         }
     }
 
+    func testConvolutionWithAnEvenKernelTakesTheDirectPathAndMatchesFiniteDifferences() {
+        // Kernel 2 is not a Winograd F(2,3) case, so this checks the direct forward kernel.
+        let x = randomTensor([1, 3, 4, 3, 5], seed: 17)
+        let w = randomTensor([2, 3, 2, 2, 2], seed: 18, scale: 0.3)
+        let f: ([Tensor]) -> Tensor = { probe($0[0].conv3d(weight: $0[1], padding: 1).squared()) }
+        assertGradientsMatchFiniteDifferences([x, w], f)
+        assertGradientsMatchFiniteDifferences([x, w]) { secondOrderProbe($0, wrt: 0, f) }
+    }
+
     func testTrainingModeBatchNormMatchesFiniteDifferencesToSecondOrder() {
         let x = randomTensor([1, 3, 3, 2, 4], seed: 9)
         let weight = Tensor(shape: [3], data: [1.1, 0.9, 1.3], requiresGrad: true)
@@ -87,6 +96,7 @@ final class FiniteDifferenceTests: XCTestCase {
             { $0.cropped(offset: [0, 1, 2], size: [2, 2, 3]) },
             { $0.resized(to: [5, 3, 7]) },
             { $0.resized(to: [2, 2, 2]) },
+            { $0.gridSampledWithZeroPadding(to: [4, 6, 3]) },
         ]
         for map in maps {
             let f: ([Tensor]) -> Tensor = { probe(map($0[0]).squared()) }

@@ -67,6 +67,12 @@ final class ParityTests: XCTestCase {
         }
     }
 
+    func testOriginalGridSampleResizeWithZeroPaddingMatchesPyTorch() throws {
+        _ = try checkForwardAndBackward("03_trilinear_gridsample_ac_false.json", inputs: ["x"]) {
+            $0[0].gridSampledWithZeroPadding(to: [8, 7, 9])
+        }
+    }
+
     func testSkipGramLossAndGradientsMatchPyTorch() throws {
         let parity = try ParityCase.load("06_skipgram.json")
         let embedding = try tensor(parity, "emb.weight", requiresGrad: true)

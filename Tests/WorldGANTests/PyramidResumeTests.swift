@@ -81,4 +81,24 @@ final class PyramidResumeTests: XCTestCase {
             XCTAssertEqual($0 as? TrainingError, .missingFile(path: folder.file("run.json").path))
         }
     }
+
+    func testDamagedRunFilesAreNamedErrorsNotCrashes() throws {
+        let folder = RunFolder(PillarWorld.temporaryFolder("damaged"))
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try folder.create(replacing: false)
+        var config = tinyConfig
+        config.iterations = 2
+        try PillarWorld.train(try PyramidTrainer(real: try PillarWorld.real(PillarWorld.volume()), config: config), into: folder)
+        let state = try Data(contentsOf: folder.file("state.safetensors"))
+        try state.prefix(state.count / 2).write(to: folder.file("state.safetensors"))
+        XCTAssertThrowsError(try TrainedPyramid.load(from: folder.url)) {
+            guard case .corruptFile(let path, _)? = $0 as? TrainingError else { return XCTFail("\($0)") }
+            XCTAssertTrue(path.hasSuffix("state.safetensors"))
+        }
+        try Data("{\"format\": 3}".utf8).write(to: folder.file("run.json"))
+        XCTAssertThrowsError(try TrainedPyramid.load(from: folder.url)) {
+            guard case .corruptFile(let path, _)? = $0 as? TrainingError else { return XCTFail("\($0)") }
+            XCTAssertTrue(path.hasSuffix("run.json"))
+        }
+    }
 }

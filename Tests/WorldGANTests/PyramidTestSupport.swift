@@ -23,6 +23,8 @@ enum PillarWorld {
         return BlockVolume(size: size, palette: tokens.compactMap { BlockState(token: $0) }, indices: indices)
     }
 
+    static func writeEmbeddings(to url: URL) throws { try EmbeddingFile.write(embeddings, to: url) }
+
     static func real(_ volume: BlockVolume) throws -> Tensor {
         Tensor(shape: [1, 3, volume.sizeX, volume.sizeY, volume.sizeZ],
                data: try embeddings.channelMajorValues(of: volume, file: "pillars"))

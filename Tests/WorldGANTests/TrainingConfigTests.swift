@@ -13,9 +13,10 @@ final class TrainingConfigTests: XCTestCase {
     }
 
     func testPresetsAreNamedValuesAndRoundTripThroughJSON() throws {
-        XCTAssertEqual(TrainingConfig.preset(named: "paper")?.iterations, 4000)
-        XCTAssertEqual(TrainingConfig.preset(named: "quick"), .quick)
-        XCTAssertNil(TrainingConfig.preset(named: "slow"))
+        XCTAssertEqual(TrainingConfig.preset(.paper).iterations, 4000)
+        XCTAssertEqual(TrainingConfig.preset(.quick), .quick)
+        XCTAssertLessThan(TrainingConfig.quick.iterations, TrainingConfig.paper.iterations)
+        XCTAssertEqual(TrainingPreset(rawValue: "quick"), .quick)
         let data = try JSONEncoder().encode(TrainingConfig.quick)
         XCTAssertEqual(try JSONDecoder().decode(TrainingConfig.self, from: data), .quick)
     }

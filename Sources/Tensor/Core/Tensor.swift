@@ -6,7 +6,7 @@
 /// ```swift
 /// let w = Tensor(shape: [2, 2], data: [1, 2, 3, 4], requiresGrad: true)
 /// let loss = (w * w).sum()
-/// let (dw) = Gradients.of(loss, wrt: [w])[0]   // 2 * w
+/// let dw = Gradients.of(loss, wrt: [w])[0]   // 2 * w
 /// ```
 ///
 /// A tensor is a reference type: ops never mutate their inputs, so sharing is safe. Optimisers

@@ -3,6 +3,9 @@ import CKernels
 /// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
 /// gradients, on all cores.
 ///
+/// 3×3×3 forwards (and input gradients) take the Winograd F(2,3) path (`ConvKernel+Winograd.swift`,
+/// 18 instead of 27 multiply-adds per output and input channel); other kernel sizes the direct one.
+///
 /// Both C kernels (CKernels) work on a "wide" grid: the input is copied once into a zero-padded
 /// scratch volume, where every tap is a constant shift of one flat index, so no im2col matrix is
 /// built and nothing is packed. The input gradient is the forward kernel run on the output
@@ -40,6 +43,7 @@ enum ConvKernel {
     /// Columns are split into one contiguous range per worker.
     /// - Complexity: 2·N·Cout·Cin·k³ flops on the wide grid (a few percent above the dense count).
     static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        if g.kernel == 3 { return forwardWinograd(g, x: x, w: w, y: y) }
         let layout = WideLayout(g)
         let (k, ldx, shifts) = (g.kernel, layout.ldx, layout.shifts)
         let block = Int(WG_CONV_COLUMN_BLOCK)
@@ -71,7 +75,7 @@ enum ConvKernel {
     }
 
     /// Weights `[Cout, Cin, taps]` as `[⌈Cout/8⌉][Cin][taps][8]`, zero rows past Cout.
-    private static func packWeights(_ w: UnsafePointer<Float>, outChannels: Int, inChannels: Int, taps: Int) -> [Float] {
+    static func packWeights(_ w: UnsafePointer<Float>, outChannels: Int, inChannels: Int, taps: Int) -> [Float] {
         let rows = Int(WG_CONV_ROW_BLOCK)
         let blocks = (outChannels + rows - 1) / rows
         var packed = [Float](repeating: 0, count: blocks * inChannels * taps * rows)
@@ -85,19 +89,16 @@ enum ConvKernel {
     }
 
     /// Copies one image into the zero-padded, axis-permuted scratch volume (channel stride `ldx`).
-    private static func fillPadded(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+    static func fillPadded(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                    into padded: UnsafeMutablePointer<Float>) {
         let p = g.padding
-        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(source), SendablePointer(padded))
         Parallel.forEach(g.inChannels) { _, c in
             let channel = dst.base + c * layout.ldx
             channel.update(repeating: 0, count: layout.ldx)
-            for d in 0..<g.inD {
-                for h in 0..<g.inH {
-                    WideLayout.copy(src.base + c * g.inPlane + (d * g.inH + h) * g.inW,
-                                    to: channel + (d + p) * sd + (h + p) * sh + p * sw, count: g.inW, stride: sw)
-                }
+            let image = src.base + c * g.inPlane
+            layout.forEachLine(extents: [g.inD, g.inH, g.inW], offset: p) { dense, wide, count, stride in
+                WideLayout.copy(image + dense, stride: stride, to: channel + wide, count: count)
             }
         }
     }
@@ -105,14 +106,11 @@ enum ConvKernel {
     /// Copies the valid voxels of the wide grid into the dense output.
     private static func compact(_ g: Geometry, _ layout: WideLayout, wide: UnsafeMutablePointer<Float>, ldy: Int,
                                 into y: UnsafeMutablePointer<Float>) {
-        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(UnsafePointer(wide)), SendablePointer(y))
         Parallel.forEach(g.outChannels) { _, o in
-            for d in 0..<g.outD {
-                for h in 0..<g.outH {
-                    WideLayout.copy(src.base + o * ldy + d * sd + h * sh, stride: sw,
-                                    to: dst.base + o * g.outPlane + (d * g.outH + h) * g.outW, count: g.outW)
-                }
+            let row = src.base + o * ldy, image = dst.base + o * g.outPlane
+            layout.forEachLine(extents: [g.outD, g.outH, g.outW], offset: 0) { dense, wideStart, count, stride in
+                WideLayout.copy(row + wideStart, to: image + dense, count: count, stride: stride)
             }
         }
     }
@@ -151,17 +149,14 @@ enum ConvKernel {
     /// Writes the output gradient into the wide grid (zeros in junk columns and padding rows).
     private static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                into wide: UnsafeMutablePointer<Float>, rows: Int, ldg: Int) {
-        let (sd, sh, sw) = (layout.strides[0], layout.strides[1], layout.strides[2])
         let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
         Parallel.forEach(rows) { _, o in
             let row = dst.base + o * ldg
             row.update(repeating: 0, count: ldg)
             guard o < g.outChannels else { return }
-            for d in 0..<g.outD {
-                for h in 0..<g.outH {
-                    WideLayout.copy(src.base + o * g.outPlane + (d * g.outH + h) * g.outW,
-                                    to: row + d * sd + h * sh, count: g.outW, stride: sw)
-                }
+            let image = src.base + o * g.outPlane
+            layout.forEachLine(extents: [g.outD, g.outH, g.outW], offset: 0) { dense, wide, count, stride in
+                WideLayout.copy(image + dense, stride: stride, to: row + wide, count: count)
             }
         }
     }
@@ -186,7 +181,7 @@ enum ConvKernel {
 /// The scratch volume stores the spatial axes permuted so that the longest is innermost and the
 /// shortest outermost: junk columns appear only where the two inner axes wrap, so this keeps the
 /// wasted work small whatever the volume's layout (51×10×64 or 51×64×10 alike).
-private struct WideLayout {
+struct WideLayout {
     /// Strides in the scratch volume of the original spatial axes D, H, W.
     let strides: [Int]
     /// Channel stride of the padded input scratch, with slack for the kernels' vector over-reads.
@@ -217,6 +212,22 @@ private struct WideLayout {
             }
         }
         self.shifts = shifts
+    }
+
+    /// Visits a dense NCDHW image of spatial `extents` line by line along the scratch's stride-1
+    /// axis (so the scratch side is always contiguous): `body(denseStart, wideStart, count,
+    /// denseStride)`, where wide positions are shifted by `offset` on every axis (the padding).
+    func forEachLine(extents: [Int], offset: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        let dense = [extents[1] * extents[2], extents[2], 1]
+        let inner = strides.firstIndex(of: 1) ?? 2
+        let outer = [0, 1, 2].filter { $0 != inner }
+        let base = offset * (strides[0] + strides[1] + strides[2])
+        for a in 0..<extents[outer[0]] {
+            for b in 0..<extents[outer[1]] {
+                body(a * dense[outer[0]] + b * dense[outer[1]], base + a * strides[outer[0]] + b * strides[outer[1]],
+                     extents[inner], dense[inner])
+            }
+        }
     }
 
     /// Copies `count` floats from `source` (contiguous) to `destination` with stride `stride`.

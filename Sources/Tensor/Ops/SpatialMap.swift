@@ -47,6 +47,24 @@ struct SpatialMap: Sendable {
             }
             return taps
         }
+
+        /// grid_sample over a linspace(-1, 1) grid with align_corners = false and zero padding:
+        /// output `j` samples `j·n/(m-1) - 0.5`; taps outside `0..<n` read zero.
+        static func linearZeroPadded(_ n: Int, to m: Int) -> AxisTaps {
+            var taps = AxisTaps(index: [], weight: [], inputLength: n)
+            for j in 0..<m {
+                let grid: Float = m > 1 ? -1 + 2 * Float(j) / Float(m - 1) : 0
+                let source = ((grid + 1) * Float(n) - 1) / 2
+                let lower = Int(source.rounded(.down))
+                let frac = source - Float(lower)
+                for (index, weight) in [(lower, 1 - frac), (lower + 1, frac)] {
+                    let inside = index >= 0 && index < n
+                    taps.index.append(inside ? index : 0)
+                    taps.weight.append(inside ? weight : 0)
+                }
+            }
+            return taps
+        }
     }
 
     var depth: AxisTaps

@@ -33,6 +33,17 @@ extension Tensor {
                                     width: .linearAlignCorners(w, to: size[2])))
     }
 
+    /// The original World-GAN's resampling of `prev` (its `interpolate3D`): trilinear
+    /// `grid_sample` over a linspace(-1, 1) grid with align_corners = false and zero padding, so
+    /// borders are about halved. Kept to reproduce the original; the product uses ``resized(to:)``.
+    public func gridSampledWithZeroPadding(to size: [Int]) -> Tensor {
+        let (d, h, w) = spatial("gridSampledWithZeroPadding")
+        precondition(size.count == 3 && size.allSatisfy { $0 > 0 }, "gridSampledWithZeroPadding: bad target size \(size)")
+        return resampled(SpatialMap(depth: .linearZeroPadded(d, to: size[0]),
+                                    height: .linearZeroPadded(h, to: size[1]),
+                                    width: .linearZeroPadded(w, to: size[2])))
+    }
+
     func resampled(_ map: SpatialMap) -> Tensor {
         let planes = shape[0] * shape[1]
         let result = Tensor(zeros: [shape[0], shape[1]] + map.outputSpatial)

@@ -66,9 +66,16 @@ public struct RunFolder: Sendable {
     public func manifest() throws(TrainingError) -> RunManifest {
         let path = file("run.json")
         guard let data = FileManager.default.contents(atPath: path.path) else { throw .missingFile(path: path.path) }
-        do { return try JSONDecoder().decode(RunManifest.self, from: data) } catch {
+        let manifest: RunManifest
+        do { manifest = try JSONDecoder().decode(RunManifest.self, from: data) } catch {
             throw .corruptFile(path: path.path, reason: "\(error)")
         }
+        do { try manifest.config.validate() } catch { throw .corruptFile(path: path.path, reason: error.description) }
+        guard manifest.channels >= 1, manifest.scaleShapes.count == manifest.config.scaleFactors.count,
+              manifest.scaleShapes.allSatisfy({ $0.count == 3 && $0.allSatisfy { (1...1 << 16).contains($0) } }) else {
+            throw .corruptFile(path: path.path, reason: "channels or scaleShapes are not a valid pyramid")
+        }
+        return manifest
     }
 
     /// Writes `run.json` (pretty, sorted keys).

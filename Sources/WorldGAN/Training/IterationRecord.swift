@@ -33,7 +33,7 @@ public struct IterationRecord: Sendable, Equatable {
 
     /// One CSV row (floats in shortest round-trip form).
     public var csvLine: String {
-        "\(scale),\(iteration),\(criticReal),\(criticFake),\(penalty),\(adversarial),\(reconstruction),\(learningRate),\(milliseconds)"
+        "\(scale),\(iteration),\(criticReal),\(criticFake),\(penalty),\(adversarial),\(reconstruction),\(learningRate),\((milliseconds * 1000).rounded() / 1000)"
     }
 
     /// The columns as floats, for checkpoints.

@@ -57,9 +57,20 @@ public final class PyramidTrainer {
     /// Runs iterations until the run is finished or `onIteration` returns `.stop`.
     public func train(onIteration: (PyramidTrainer, IterationRecord) throws -> Control) rethrows {
         while !isFinished {
-            let record = trainIteration()
-            if try onIteration(self, record) == .stop { return }
+            if try trainScale(onIteration: onIteration) == .stop { return }
         }
+    }
+
+    /// Runs the current scale's remaining iterations; the scale is frozen after its last one.
+    /// - Returns: `.stop` if `onIteration` asked to stop before the scale ended.
+    @discardableResult
+    public func trainScale(onIteration: (PyramidTrainer, IterationRecord) throws -> Control) rethrows -> Control {
+        let trainedScale = scale
+        while scale == trainedScale, !isFinished {
+            let record = trainIteration()
+            if try onIteration(self, record) == .stop { return .stop }
+        }
+        return .continue
     }
 
     /// Runs the next iteration, starting the scale first and freezing it after its last iteration.

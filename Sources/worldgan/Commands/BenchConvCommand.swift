@@ -17,8 +17,8 @@ struct BenchConvCommand: ParsableCommand {
     @Option(help: "Input and output channels.")
     var channels = 32
 
-    @Option(parsing: .upToNextOption, help: "Spatial size X Y Z of the 1×C×X×Y×Z input.")
-    var size: [Int] = [32, 32, 32]
+    @Option(help: "Spatial size X Y Z of the 1×C×X×Y×Z input.")
+    var size = IntTriple(32, 32, 32)
 
     @Option(help: "Timed repetitions (the median is reported).")
     var repetitions = 20
@@ -26,8 +26,11 @@ struct BenchConvCommand: ParsableCommand {
     @Option(help: "Untimed warm-up repetitions.")
     var warmup = 2
 
+    @Flag(help: "Restrict the kernels to AVX2 + FMA (what CPUs without AVX-512 run).")
+    var avx2Only = false
+
     func validate() throws {
-        guard size.count == 3, size.allSatisfy({ $0 >= 1 }) else {
+        guard extents.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--size needs three positive extents X Y Z, got \(size)")
         }
         guard channels >= 1, repetitions >= 1, warmup >= 0 else {
@@ -35,7 +38,18 @@ struct BenchConvCommand: ParsableCommand {
         }
     }
 
+    private var extents: [Int] { [size.x, size.y, size.z] }
+
     func run() throws {
+        if avx2Only {
+            KernelInstructionSet.withAVX2Only { measure() }
+        } else {
+            measure()
+        }
+    }
+
+    private func measure() {
+        let size = extents
         var rng = SeededGenerator(seed: 1)
         let x = Tensor.randomNormal([1, channels] + size, using: &rng)
         let weight = Tensor.randomNormal([channels, channels, 3, 3, 3], standardDeviation: 0.02, using: &rng)
@@ -44,7 +58,7 @@ struct BenchConvCommand: ParsableCommand {
         x.requiresGrad = true
         weight.requiresGrad = true
         bias.requiresGrad = true
-        print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), load \(BenchClock.loadAverage)")
+        print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), kernels \(KernelInstructionSet.current), load \(BenchClock.loadAverage)")
         let forward = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup, label: "forward") {
             _ = GradMode.withoutRecording { x.conv3d(weight: weight, bias: bias, padding: 1) }
         }

@@ -23,8 +23,8 @@ struct BenchTrainStepCommand: ParsableCommand {
     @Option(help: "Features per conv layer (nfc).")
     var nfc = 64
 
-    @Option(parsing: .upToNextOption, help: "Volume size X Y Z.")
-    var size: [Int] = [51, 10, 64]
+    @Option(help: "Volume size X Y Z.")
+    var size = IntTriple(51, 10, 64)
 
     @Option(help: "Timed iterations (the median is reported).")
     var iterations = 3
@@ -36,7 +36,7 @@ struct BenchTrainStepCommand: ParsableCommand {
     var seed: UInt64 = 0
 
     func validate() throws {
-        guard size.count == 3, size.allSatisfy({ $0 >= 7 }) else {
+        guard extents.allSatisfy({ $0 >= 7 }) else {
             throw ValidationError("--size needs three extents X Y Z of at least 7 (the critic shrinks each by 6), got \(size)")
         }
         guard channels >= 1, nfc >= 1, iterations >= 1, warmup >= 0 else {
@@ -44,7 +44,10 @@ struct BenchTrainStepCommand: ParsableCommand {
         }
     }
 
+    private var extents: [Int] { [size.x, size.y, size.z] }
+
     func run() throws {
+        let size = extents
         var rng = SeededGenerator(seed: seed)
         let trainer = ScaleTrainer(generator: Generator(channels: channels, features: nfc, using: &rng),
                                    discriminator: Discriminator(channels: channels, features: nfc, using: &rng))

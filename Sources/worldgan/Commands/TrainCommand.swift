@@ -1,0 +1,101 @@
+import Anvil
+import ArgumentParser
+import Block2Vec
+import Foundation
+import Tensor
+import WorldGAN
+
+/// `worldgan train`: block2vec (or given embeddings), then the World-GAN pyramid, into `runs/<name>/`.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Learn a structure's style: block2vec embeddings, then a multi-scale 3D GAN.",
+        discussion: """
+        Writes <run>/: run.json (effective config, vocabulary, scale shapes, noise amplitudes),
+        G<n>/D<n>.safetensors, state.safetensors, checkpoint.safetensors, training.csv,
+        loss-scale<n>.svg, previews/scale<n>.png, embeddings.txt (+ .json/.svg), real.schem.
+        Examples:
+          worldgan train ruins.schem -o runs/ruins --preset quick
+          worldgan train ruins.schem -o runs/ruins --embeddings embeddings/ruins.txt --iterations 500
+          worldgan train --resume runs/ruins
+        """
+    )
+
+    @Argument(help: "The schematic (.schem) to learn from (not with --resume).")
+    var input: String?
+
+    @Option(name: .shortAndLong, help: "The run folder (default runs/<input name>).")
+    var output: String?
+
+    @Option(help: "Continue the interrupted run in this folder.")
+    var resume: String?
+
+    @Flag(help: "Replace an existing run folder.")
+    var force = false
+
+    @Option(help: "Use these block2vec embeddings (.txt) instead of training them.")
+    var embeddings: String?
+
+    @OptionGroup var gan: TrainingOptions
+    @OptionGroup var block2vec: Block2VecOptions
+
+    @Flag(name: .shortAndLong, help: "No progress bars.")
+    var quiet = false
+
+    func validate() throws {
+        guard (input == nil) != (resume == nil) else {
+            throw ValidationError("give either the input schematic or --resume <run folder>")
+        }
+    }
+
+    func run() throws {
+        let started = Date()
+        let session: TrainingSession
+        if let resume {
+            session = try TrainingSession.resume(folder: RunFolder(URL(fileURLWithPath: resume)), quiet: quiet)
+        } else if let input {
+            session = try start(input: input)
+        } else {
+            return
+        }
+        try session.run()
+        print("trained \(session.folder.url.path) in \(ProgressBar.clock(Date().timeIntervalSince(started)))")
+    }
+
+    private func start(input: String) throws -> TrainingSession {
+        let config = try gan.config(seed: block2vec.seed)
+        let volume = try InputLoading.schematic(input).volume.tokenized(block2vec.tokens)
+        let size = [volume.sizeX, volume.sizeY, volume.sizeZ]
+        guard size.allSatisfy({ $0 >= config.minimumExtent }) else {
+            throw TrainingError.volumeTooSmall(size: size, minimum: config.minimumExtent)
+        }
+        let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+        let folder = RunFolder(URL(fileURLWithPath: output ?? "runs/\(name)"))
+        var vectors: Embeddings
+        if let embeddings {
+            vectors = try EmbeddingFile.read(from: URL(fileURLWithPath: embeddings)).restricted(to: Vocabulary(volume).tokens, file: embeddings)
+            try folder.create(replacing: force)
+            try EmbeddingFile.write(vectors, to: folder.file("embeddings.txt"))
+        } else {
+            try folder.create(replacing: force)
+            let result = try EmbeddingJob.train(volume: volume, config: block2vec.config, quiet: quiet)
+            try EmbeddingJob.save(result, to: folder.file("embeddings.txt"), source: input)
+            vectors = result.embeddings
+        }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: input), to: folder.file("real.schem"))
+        let real = Tensor(shape: [1, vectors.dimension] + size,
+                          data: try vectors.channelMajorValues(of: volume, file: folder.file("embeddings.txt").path))
+        let trainer = try PyramidTrainer(real: real, config: config)
+        let manifest = RunManifest(worldganVersion: WorldGANVersion.current, config: config, channels: vectors.dimension,
+                                   tokens: vectors.tokens, embeddingsFile: "embeddings.txt", source: input, realFile: "real.schem",
+                                   scaleShapes: trainer.scales.shapes, noiseAmplitudes: [], threads: Parallel.threadCount,
+                                   progress: .init(scale: 0, iteration: 0, finished: false))
+        try folder.save(trainer, manifest: manifest)
+        return TrainingSession(folder: folder, trainer: trainer, manifest: manifest, embeddings: vectors, quiet: quiet)
+    }
+}
+
+/// The tool's version, recorded in run.json.
+enum WorldGANVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,88 @@
+import Anvil
+import Block2Vec
+import Foundation
+import Render
+import WorldGAN
+
+/// Drives a ``PyramidTrainer`` for `train`: progress bars, checkpoints, and at each scale end the
+/// loss plot and the preview render.
+final class TrainingSession {
+    let folder: RunFolder
+    let trainer: PyramidTrainer
+    let manifest: RunManifest
+    let embeddings: Embeddings
+    let quiet: Bool
+
+    init(folder: RunFolder, trainer: PyramidTrainer, manifest: RunManifest, embeddings: Embeddings, quiet: Bool) {
+        self.folder = folder
+        self.trainer = trainer
+        self.manifest = manifest
+        self.embeddings = embeddings
+        self.quiet = quiet
+    }
+
+    /// Reopens an interrupted run folder.
+    static func resume(folder: RunFolder, quiet: Bool) throws -> TrainingSession {
+        let (trainer, manifest) = try folder.resume()
+        let embeddings = try EmbeddingFile.read(from: folder.file(manifest.embeddingsFile))
+        if !quiet { print("resuming \(folder.url.path) at scale \(trainer.scale) iteration \(trainer.iteration)") }
+        return TrainingSession(folder: folder, trainer: trainer, manifest: manifest, embeddings: embeddings, quiet: quiet)
+    }
+
+    func run() throws {
+        let scaleCount = trainer.scaleCount
+        let voxels = trainer.scales.shapes.map { Double($0.reduce(1, *)) }
+        var bar = makeBar()
+        var scaleStart = Date()
+        try trainer.train { trainer, record in
+            let finishedScale = trainer.iteration == 0
+            if trainer.isCheckpointDue { try folder.save(trainer, manifest: manifest) }
+            // Whole-run ETA: this scale's mean time per iteration, scaled by voxel count to later scales.
+            let done = record.iteration + 1
+            let perIteration = Date().timeIntervalSince(scaleStart) / Double(max(done - (bar.resumedAt), 1))
+            var remaining = Double(trainer.config.iterations - done) * perIteration
+            for later in (record.scale + 1)..<scaleCount {
+                remaining += Double(trainer.config.iterations) * perIteration * voxels[later] / voxels[record.scale]
+            }
+            bar.bar.update(done, status: String(format: "D %.2f/%.2f gp %.3f G %.2f rec %.4f  run ETA %@",
+                                                record.criticReal, record.criticFake, record.penalty, record.adversarial,
+                                                record.reconstruction, ProgressBar.clock(remaining)))
+            if finishedScale {
+                bar.bar.finish(status: String(format: "rec %.4f", record.reconstruction))
+                try writeScaleOutputs(scale: record.scale)
+                if !trainer.isFinished {
+                    bar = makeBar()
+                    scaleStart = Date()
+                }
+            }
+            return .continue
+        }
+        if !trainer.isFinished { try folder.save(trainer, manifest: manifest) }
+    }
+
+    private func makeBar() -> (bar: ProgressBar, resumedAt: Int) {
+        let bar = ProgressBar("scale \(trainer.scale + 1)/\(trainer.scaleCount) \(trainer.scales.shapes[trainer.scale].map(String.init).joined(separator: "×"))",
+                              total: trainer.config.iterations, quiet: quiet)
+        return (bar, trainer.iteration)
+    }
+
+    /// `loss-scale<n>.svg` and `previews/scale<n>.png`.
+    private func writeScaleOutputs(scale: Int) throws {
+        let records = trainer.records.filter { $0.scale == scale }
+        var chart = SVGLineChart(title: "scale \(scale): losses", xLabel: "iteration", yLabel: "loss")
+        let series: [(String, KeyPath<IterationRecord, Float>)] = [("errD real", \.criticReal), ("errD fake", \.criticFake),
+                                                                   ("gradient penalty", \.penalty), ("errG", \.adversarial)]
+        for (name, path) in series { chart.add(name, points: records.map { SVGPoint(x: Double($0.iteration), y: Double($0[keyPath: path])) }) }
+        try chart.write(to: folder.file("loss-scale\(scale).svg"))
+        var rec = SVGLineChart(title: "scale \(scale): reconstruction loss (α · MSE)", xLabel: "iteration", yLabel: "rec", logY: true)
+        rec.add("rec", points: records.map { SVGPoint(x: Double($0.iteration), y: Double(max($0.reconstruction, 1e-12))) })
+        try rec.write(to: folder.file("loss-scale\(scale)-rec.svg"))
+        let count = trainer.config.previewSamples
+        guard count > 0 else { return }
+        let volumes = try (0..<count).map { try trainer.pyramid.decode(trainer.pyramid.sample(seed: UInt64($0)), embeddings: embeddings) }
+        let previews = folder.url.appendingPathComponent("previews")
+        try FileManager.default.createDirectory(at: previews, withIntermediateDirectories: true)
+        try IsometricRenderer().renderGrid(volumes, captions: (0..<count).map { "scale \(scale) seed \($0)" })
+            .writePNG(to: previews.appendingPathComponent("scale\(scale).png"))
+    }
+}
