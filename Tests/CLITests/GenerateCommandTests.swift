@@ -1,0 +1,72 @@
+import Anvil
+import Foundation
+import NBT
+import TestSupport
+import XCTest
+
+/// `worldgan generate` end to end on a tiny run trained from a corner of the sample world.
+final class GenerateCommandTests: XCTestCase {
+    private var dir: URL!
+    private var run: URL!
+
+    override func setUpWithError() throws {
+        dir = try Fixtures.temporaryDirectory(self)
+        let schem = dir.appendingPathComponent("small.schem")
+        let world = Fixtures.project("worlds/ruins").path
+        let extract = try CLIRunner.run(["extract", world, "--from", "48", "-63", "48", "--to", "71", "-52", "71", "-o", schem.path])
+        XCTAssertEqual(extract.status, 0, extract.output)
+        run = dir.appendingPathComponent("run")
+        let train = try CLIRunner.run(["train", schem.path, "-o", run.path, "--iterations", "3", "--nfc", "8",
+                                       "--scale-factors", "0.5,1", "--previews", "0", "--epochs", "2", "-q"])
+        XCTAssertEqual(train.status, 0, train.output)
+    }
+
+    private func generate(_ extra: [String], into name: String) throws -> [BlockVolume] {
+        let out = dir.appendingPathComponent(name)
+        let r = try CLIRunner.run(["generate", run.path, "--count", "2", "-o", out.path, "-q"] + extra)
+        XCTAssertEqual(r.status, 0, r.output)
+        return try (0..<2).map { try SchematicFile.read(out.appendingPathComponent("sample-\($0).schem")).volume }
+    }
+
+    func testSamplesHaveTheScaledShapeUseTheVocabularyAndRepeatForTheSameSeed() throws {
+        let real = try SchematicFile.read(run.appendingPathComponent("real.schem")).volume
+        let vocabulary = Set(real.palette)
+        let a = try generate(["--scale", "2", "1", "2", "--seed", "7"], into: "a")
+        let b = try generate(["--scale", "2", "1", "2", "--seed", "7"], into: "b")
+        let c = try generate(["--scale", "2", "1", "2", "--seed", "8"], into: "c")
+        for v in a {
+            XCTAssertEqual(v.sizeX, real.sizeX * 2)
+            XCTAssertEqual(v.sizeY, real.sizeY)
+            XCTAssertEqual(v.sizeZ, real.sizeZ * 2)
+            XCTAssertTrue(Set(v.histogram().keys).isSubset(of: vocabulary), "every block comes from the run's vocabulary")
+        }
+        XCTAssertEqual(a, b, "same seed, same samples")
+        XCTAssertNotEqual(a[0], c[0], "another seed, another sample")
+        XCTAssertNotEqual(a[0], a[1], "samples of one call differ")
+    }
+
+    func testDesertStyleMapsTheVocabularyIntoItsTargets() throws {
+        let plain = try generate(["--seed", "3"], into: "plain")
+        let desert = try generate(["--seed", "3", "--style", "desert"], into: "desert")
+        let names = Set(desert.flatMap { $0.histogram().keys.map(\.name) })
+        XCTAssertFalse(names.contains("minecraft:stone_bricks"))
+        XCTAssertFalse(names.contains("minecraft:grass_block"))
+        XCTAssertTrue(names.contains("minecraft:sand") || names.contains("minecraft:cut_red_sandstone"), "\(names)")
+        // The style changes blocks, not the layout: air stays exactly where it was.
+        for (p, d) in zip(plain, desert) {
+            for i in 0..<p.count where p.palette[Int(p.indices[i])].isAir {
+                XCTAssertTrue(d.palette[Int(d.indices[i])].isAir)
+            }
+        }
+    }
+
+    func testNewWorldHoldsTheSamplesAndOpens() throws {
+        let world = dir.appendingPathComponent("new-world")
+        let samples = try generate(["--seed", "5", "--new-world", world.path], into: "nw")
+        let opened = try World(at: world)
+        XCTAssertEqual(opened.level.dataVersion, 4671)
+        let back = try WorldExtractor(world: opened).extract(
+            WorldBox(origin: VoxelPosition(0, -62, 0), size: samples[0].size))
+        XCTAssertEqual(back, samples[0])
+    }
+}
