@@ -144,6 +144,61 @@ def region_xz(path):
     return int(parts[1]), int(parts[2])
 
 
+def compare_world_box(region_dir, origin, vol, label):
+    """anvil-parser2 reads exactly `vol` at `origin` (regions opened as needed)."""
+    regions = {}
+    mism = []
+    for p, tok in vol.items():
+        x, y, z = origin[0] + p[0], origin[1] + p[1], origin[2] + p[2]
+        key = (x >> 9, z >> 9)
+        if key not in regions:
+            regions[key] = anvil.Region.from_file(os.path.join(region_dir, f"r.{key[0]}.{key[1]}.mca"))
+        got = anvil_block(regions[key], x, y, z)
+        if got != tok:
+            mism.append((p, tok, got))
+    check(label, not mism, f"{len(mism)} differ, e.g. {mism[:3]}")
+
+
+def generate_checks(binary, shared, tmp):
+    """A tiny run on the shipped sample world; samples into a new world and into a real 1.21 world."""
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    schem = os.path.join(tmp, "small.schem")
+    rc, out = run(binary, "extract", os.path.join(repo, "worlds/ruins"), "--from", 48, -63, 48, "--to", 71, -52, 71, "-o", schem)
+    check("generate: extract the training box", rc == 0, out[-300:])
+    run_dir = os.path.join(tmp, "run")
+    rc, out = run(binary, "train", schem, "-o", run_dir, "--iterations", 3, "--nfc", 8, "--scale-factors", "0.5,1",
+                  "--previews", 0, "--epochs", 2, "-q")
+    check("generate: tiny training run", rc == 0, out[-300:])
+    if rc != 0:
+        return
+    # a new world
+    new_world = os.path.join(tmp, "new-world")
+    rc, out = run(binary, "generate", run_dir, "--count", 2, "--seed", 4, "-o", os.path.join(tmp, "nw"), "--new-world", new_world, "-q")
+    check("generate --new-world exits 0", rc == 0, out[-300:])
+    if rc == 0:
+        lvl = nbtlib.load(os.path.join(new_world, "level.dat"))["Data"]
+        check("new world: level.dat read by nbtlib", int(lvl["DataVersion"]) == 4671 and "WorldGenSettings" in lvl
+              and "spawn" in lvl and str(lvl["Version"]["Name"]) == "1.21.11", str(list(lvl.keys())))
+        _, vol = read_schem(os.path.join(tmp, "nw", "sample-0.schem"))
+        compare_world_box(os.path.join(new_world, "region"), (0, -62, 0), vol, "new world: anvil-parser2 reads sample 0")
+    # an existing real 1.21 world: samples tiled from (40, 70, 40), partly over existing chunks
+    world = make_world(shared, tmp, "prismarine-provider-anvil/1.21.1/r.0.0.mca", 3955, "gen-world")
+    region_path = os.path.join(world, "region", "r.0.0.mca")
+    before = region_chunks(region_path)
+    rc, out = run(binary, "generate", run_dir, "--count", 2, "--seed", 9, "-o", os.path.join(tmp, "gw"),
+                  "--world", world, "--at", 40, 70, 40, "--spacing", 3, "-q")
+    check("generate --world exits 0", rc == 0, out[-300:])
+    if rc == 0:
+        _, v0 = read_schem(os.path.join(tmp, "gw", "sample-0.schem"))
+        size, v1 = read_schem(os.path.join(tmp, "gw", "sample-1.schem"))
+        compare_world_box(os.path.dirname(region_path), (40, 70, 40), v0, "existing world: sample 0 in place")
+        compare_world_box(os.path.dirname(region_path), (40 + size[0] + 3, 70, 40), v1, "existing world: sample 1 in place")
+        after = region_chunks(region_path)
+        touched = {(((x >> 4) & 31), ((z >> 4) & 31)) for x in range(40, 40 + 2 * size[0] + 3) for z in range(40, 40 + size[2])}
+        changed = [k for k in before if k not in touched and before[k] != after.get(k)]
+        check("existing world: untouched chunks byte-identical", not changed, str(changed[:5]))
+
+
 def main():
     binary, shared = sys.argv[1], sys.argv[2]
     if not os.path.isdir(os.path.join(shared, "worlds/real")):
@@ -208,6 +263,7 @@ def main():
             rc, out = run(binary, "extract", world, "--from", *at, "--to", at[0] + 19, at[1] + 11, at[2] + 19, "-o", schem2)
             size2, vol2 = read_schem(schem2) if rc == 0 else (None, {})
             check(f"{name}: extract after paste equals the original", rc == 0 and vol2 == vol, out.strip()[-300:])
+        generate_checks(binary, shared, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{len(PASSED)} passed, {len(FAILED)} failed")
