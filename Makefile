@@ -21,18 +21,21 @@ setup:
 build: setup
 	$(SWIFT) build -c $(CONFIG) --product worldgan
 
-# The main job on the shipped sample world; everything it makes goes to out/demo/.
+# The main job on the shipped sample world; everything it makes goes to out/demo/:
+# extract the ruin, train (quick preset, ≤ 10 minutes on 2 cores), generate samples with and
+# without a style, a new Minecraft world holding them, PNG renders and quality metrics.
 DEMO := out/demo
 demo: build
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	$(BIN) info worlds/ruins
 	$(BIN) extract worlds/ruins --from 48 -63 48 --to 95 -47 95 -o $(DEMO)/ruins.schem
 	$(BIN) render $(DEMO)/ruins.schem -o $(DEMO)/ruins.png
-	$(BIN) embed $(DEMO)/ruins.schem -o $(DEMO)/ruins-embeddings.txt --seed 1
-	cp -r worlds/ruins $(DEMO)/world
-	$(BIN) paste $(DEMO)/ruins.schem --world $(DEMO)/world --at 200 -63 48 --backup
-	$(BIN) render $(DEMO)/world --from 180 -64 30 --to 260 -40 110 -o $(DEMO)/pasted.png
-	@echo "demo outputs in $(DEMO)/"
+	$(BIN) train $(DEMO)/ruins.schem -o $(DEMO)/run --preset quick --seed 1
+	$(BIN) generate $(DEMO)/run --count 4 --seed 1 --render -o $(DEMO)/samples
+	$(BIN) generate $(DEMO)/run --count 4 --seed 1 --render --style desert -o $(DEMO)/samples-desert
+	$(BIN) generate $(DEMO)/run --count 4 --seed 1 --scale 1.5 1 1.5 --new-world $(DEMO)/worldgan-ruins -o $(DEMO)/samples-wide
+	$(BIN) eval $(DEMO)/run $(DEMO)/samples/*.schem
+	@echo "demo outputs in $(DEMO)/: samples*/samples.png are the renders; copy $(DEMO)/worldgan-ruins into .minecraft/saves to walk through it"
 
 test: test-unit test-interop
 
