@@ -13,19 +13,38 @@ public struct WorldExtractor: Sendable {
     public var dimension: WorldDimension = .overworld
     /// When true, chunks never generated read as air; otherwise they are an error listing them.
     public var fillMissingWithAir = false
+    /// When true, the first damaged chunk stops the extraction; otherwise damaged chunks read as
+    /// air and are reported in `damagedChunks` (the rest of the box is still extracted).
+    public var strict = false
 
-    public init(world: World, dimension: WorldDimension = .overworld, fillMissingWithAir: Bool = false) {
+    public init(world: World, dimension: WorldDimension = .overworld, fillMissingWithAir: Bool = false, strict: Bool = false) {
         self.world = world
         self.dimension = dimension
         self.fillMissingWithAir = fillMissingWithAir
+        self.strict = strict
     }
 
-    /// The blocks (and block entities) of `box`, volume-relative.
-    /// - Throws: `WorldError.missingChunks` (listing them), `.outsideBuildHeight`, `.region` /
-    ///   `.chunkNBT` / `.chunk` naming the file and chunk that failed.
-    /// - Complexity: O(chunks touched × their size); each region file is read once.
+    /// What an extraction produced.
+    public struct Extraction: Sendable {
+        /// The blocks (and block entities) of the box, volume-relative.
+        public var volume: BlockVolume
+        /// Chunks that could not be read (each error names the file and chunk); their blocks are air.
+        public var damagedChunks: [WorldError]
+    }
+
+    /// The blocks of `box`; damaged chunks read as air (see `extractReporting` to learn which).
     public func extract(_ box: WorldBox) throws(WorldError) -> BlockVolume {
+        try extractReporting(box).volume
+    }
+
+    /// The blocks of `box` and the chunks that were damaged.
+    /// - Throws: `WorldError.missingChunks` (listing them), `.outsideBuildHeight`, a region file that
+    ///   cannot be read at all, and — when `strict` — the first damaged chunk (`.region` /
+    ///   `.chunkNBT` / `.chunk`, naming the file and chunk).
+    /// - Complexity: O(chunks touched × their size); each region file is read once.
+    public func extractReporting(_ box: WorldBox) throws(WorldError) -> Extraction {
         var volume = BlockVolume(size: box.size, fill: .air)
+        var damaged: [WorldError] = []
         var missing: [ChunkPosition] = []
         var heights = WorldHeight.defaultRange(dataVersion: world.level.dataVersion, dimension: dimension)
         let byRegion = Dictionary(grouping: box.chunks, by: \.region)
@@ -39,7 +58,13 @@ public struct WorldExtractor: Sendable {
             let file: RegionFile
             do { file = try RegionFile(contentsOf: url, position: region) } catch { throw .region(error) }
             for position in chunks {
-                guard let blocks = try decode(position, in: file, url: url) else {
+                let decoded: ChunkBlocks?
+                do { decoded = try decode(position, in: file, url: url) } catch {
+                    if strict { throw error }
+                    damaged.append(error)
+                    continue
+                }
+                guard let blocks = decoded else {
                     missing.append(position)
                     continue
                 }
@@ -55,7 +80,7 @@ public struct WorldExtractor: Sendable {
         if !missing.isEmpty && !fillMissingWithAir {
             throw .missingChunks(missing.sorted { ($0.x, $0.z) < ($1.x, $1.z) }, dimension: dimension.description)
         }
-        return volume
+        return Extraction(volume: volume, damagedChunks: damaged)
     }
 
     /// The decoded blocks of one chunk, or `nil` if it was never generated.

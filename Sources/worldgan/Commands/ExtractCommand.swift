@@ -33,6 +33,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The schematic to write.")
     var output: String
 
+    @Flag(help: "Stop at the first damaged chunk (default: report it, read it as air, extract the rest).")
+    var strict = false
+
     func validate() throws {
         if box.from == nil { throw ValidationError("give the box with --from X Y Z --to X Y Z") }
     }
@@ -40,8 +43,12 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let world = try WorldOpening.open(self.world)
         guard let box = try box.box() else { return }
-        let extractor = WorldExtractor(world: world, dimension: dimension, fillMissingWithAir: fillMissing == .air)
-        let volume = try extractor.extract(box).tokenized(tokens)
+        let extractor = WorldExtractor(world: world, dimension: dimension, fillMissingWithAir: fillMissing == .air, strict: strict)
+        let extraction = try extractor.extractReporting(box)
+        for damage in extraction.damagedChunks {
+            FileHandle.standardError.write(Data("warning: \(damage); its blocks are written as air (--strict stops instead)\n".utf8))
+        }
+        let volume = extraction.volume.tokenized(tokens)
         let url = URL(fileURLWithPath: output)
         try InputLoading.prepareOutput(url)
         try SchematicFile.write(volume, to: url, dataVersion: world.level.dataVersion ?? 0,
