@@ -39,8 +39,8 @@ extension PyramidTrainer {
             return value
         }
         let savedScale = try integer("scale"), savedIteration = try integer("iteration")
-        guard savedScale <= scaleCount, savedIteration < config.iterations, generators.count == savedScale else {
-            throw fail("position scale \(savedScale) iteration \(savedIteration) does not fit \(scaleCount) scales × \(config.iterations) iterations with \(generators.count) saved generators")
+        guard savedScale <= scaleCount, savedIteration < config.iterations(atScale: savedScale), generators.count == savedScale else {
+            throw fail("position scale \(savedScale) iteration \(savedIteration) does not fit \(scaleCount) scales of \(config.iterations(atScale: savedScale)) iterations with \(generators.count) saved generators")
         }
         guard let amplitudes = checkpoint.tensors["noise.amplitudes"]?.values, amplitudes.count == savedScale,
               let ampBits = checkpoint.metadata["noise_amplitude"].flatMap(UInt32.init) else { throw fail("noise amplitudes are missing") }
@@ -50,7 +50,7 @@ extension PyramidTrainer {
             guard let record = IterationRecord(row: rows.values[start..<start + IterationRecord.rowWidth]) else { throw fail("record \(start / IterationRecord.rowWidth) is malformed") }
             restoredRecords.append(record)
         }
-        guard restoredRecords.count == savedScale * config.iterations + savedIteration else {
+        guard restoredRecords.count == (0..<savedScale).reduce(0, { $0 + config.iterations(atScale: $1) }) + savedIteration else {
             throw fail("\(restoredRecords.count) records for position scale \(savedScale) iteration \(savedIteration)")
         }
         let channels = pyramid.channels

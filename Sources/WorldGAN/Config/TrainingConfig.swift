@@ -13,6 +13,10 @@ import Tensor
 public struct TrainingConfig: Codable, Sendable, Equatable {
     /// Iterations per scale (the paper: 4000).
     public var iterations = 4000
+    /// Iterations of each scale, coarsest first, when they differ (`nil`: ``iterations`` everywhere;
+    /// a list shorter than the scales repeats its last entry). Coarse scales are cheap and set the
+    /// structure's layout, so a short run spends its iterations there.
+    public var iterationsPerScale: [Int]? = nil
     /// Downsampling factors from coarsest to finest; the last is the real volume itself.
     public var scaleFactors: [Double] = [0.25, 0.5, 0.75, 1.0]
     /// Smallest extent of any axis at any scale (2 · 3 + 2: the critic must still see ≥ 2 voxels).
@@ -76,10 +80,27 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         }
     }
 
-    /// The learning rate of iteration `iteration` (from 0) of any scale: `lr · decay^k`, k the
-    /// number of milestones ≤ iteration (PyTorch `MultiStepLR` stepped once per iteration).
+    /// The number of iterations of scale `scale` (from 0, coarsest first).
+    public func iterations(atScale scale: Int) -> Int {
+        guard let list = iterationsPerScale, let last = list.last else { return iterations }
+        return scale < list.count ? list[scale] : last
+    }
+
+    /// The learning rate of iteration `iteration` (from 0) of a scale of ``iterations`` iterations:
+    /// `lr · decay^k`, k the number of milestones ≤ iteration (PyTorch `MultiStepLR` stepped once
+    /// per iteration).
     public func learningRate(at iteration: Int) -> Float {
         LearningRateSchedule.multiStep(base: learningRate, milestones: learningRateMilestones, factor: learningRateDecay)
+            .learningRate(at: iteration)
+    }
+
+    /// The learning rate at `iteration` of `scale`: the milestones, given for ``iterations``, are
+    /// moved in proportion when the scale runs another number of iterations.
+    public func learningRate(at iteration: Int, scale: Int) -> Float {
+        let count = iterations(atScale: scale)
+        guard count != iterations, iterations > 0 else { return learningRate(at: iteration) }
+        let milestones = learningRateMilestones.map { Int((Double($0) * Double(count) / Double(iterations)).rounded()) }
+        return LearningRateSchedule.multiStep(base: learningRate, milestones: milestones, factor: learningRateDecay)
             .learningRate(at: iteration)
     }
 
@@ -101,6 +122,8 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
             if !ok { throw TrainingError.invalidSetting(name: name, value: "\(value)", requirement: requirement) }
         }
         try check(iterations >= 1, "iterations", iterations, "at least 1")
+        try check(iterationsPerScale.map { !$0.isEmpty && $0.allSatisfy { $0 >= 1 } } ?? true,
+                  "scale-iterations", iterationsPerScale ?? [], "at least 1 per scale")
         try check(!scaleFactors.isEmpty && scaleFactors.allSatisfy { $0 > 0 && $0 <= 1 } && scaleFactors.last == 1
                   && zip(scaleFactors, scaleFactors.dropFirst()).allSatisfy { $0 < $1 },
                   "scale-factors", scaleFactors, "increasing factors in (0, 1] ending with 1")

@@ -49,8 +49,8 @@ public final class PyramidTrainer {
     public var scaleCount: Int { scales.shapes.count }
     public var isFinished: Bool { scale >= scaleCount }
     /// Iterations done over the whole run, and in total.
-    public var completedIterations: Int { scale * config.iterations + iteration }
-    public var totalIterations: Int { scaleCount * config.iterations }
+    public var completedIterations: Int { (0..<scale).reduce(0) { $0 + config.iterations(atScale: $1) } + iteration }
+    public var totalIterations: Int { (0..<scaleCount).reduce(0) { $0 + config.iterations(atScale: $1) } }
     /// True right after a scale ended or after every `checkpointEvery`-th iteration of a scale.
     public var isCheckpointDue: Bool { iteration % config.checkpointEvery == 0 }
 
@@ -79,7 +79,7 @@ public final class PyramidTrainer {
         precondition(!isFinished, "PyramidTrainer.trainIteration: the run is finished")
         let started = ContinuousClock.now
         let trainer = current ?? startScale()
-        let learningRate = config.learningRate(at: iteration)
+        let learningRate = config.learningRate(at: iteration, scale: scale)
         trainer.generatorOptimizer.learningRate = learningRate
         trainer.discriminatorOptimizer.learningRate = learningRate
         var rng = SeedStream.generator(seed: config.seed, .iteration, scale, iteration)
@@ -97,7 +97,7 @@ public final class PyramidTrainer {
                                      milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15)
         records.append(record)
         iteration += 1
-        if iteration == config.iterations { finishScale() }
+        if iteration == config.iterations(atScale: scale) { finishScale() }
         return record
     }
 

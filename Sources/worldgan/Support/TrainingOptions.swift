@@ -7,6 +7,8 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Preset: 'paper' (4000 iterations per scale, nfc 64) or 'quick' (the sample world in under 10 minutes).")
     var preset = TrainingPreset.paper
     @Option(help: "Iterations per scale.") var iterations: Int?
+    @Option(help: "Iterations of each scale, coarsest first (e.g. 600,400,250,150; overrides --iterations).")
+    var scaleIterations: String?
     @Option(help: "Scale factors, coarsest first, ending with 1 (e.g. 0.25,0.5,0.75,1).") var scaleFactors: String?
     @Option(help: "Smallest extent of any axis at any scale.") var minExtent: Int?
     @Option(help: "Features per conv layer.") var nfc: Int?
@@ -26,7 +28,8 @@ struct TrainingOptions: ParsableArguments {
     /// The preset with every given flag applied, validated.
     func config(seed: UInt64) throws -> TrainingConfig {
         var c = TrainingConfig.preset(preset)
-        if let v = iterations { c.iterations = v }
+        if let v = iterations { c.iterations = v; c.iterationsPerScale = nil }
+        if let v = scaleIterations { c.iterationsPerScale = try Self.list(v, "--scale-iterations") }
         if let v = scaleFactors { c.scaleFactors = try Self.list(v, "--scale-factors") }
         if let v = minExtent { c.minimumExtent = v }
         if let v = nfc { c.features = v }

@@ -40,9 +40,9 @@ final class TrainingSession {
             // Whole-run ETA: this scale's mean time per iteration, scaled by voxel count to later scales.
             let done = record.iteration + 1
             let perIteration = Date().timeIntervalSince(scaleStart) / Double(max(done - (bar.resumedAt), 1))
-            var remaining = Double(trainer.config.iterations - done) * perIteration
+            var remaining = Double(trainer.config.iterations(atScale: record.scale) - done) * perIteration
             for later in (record.scale + 1)..<scaleCount {
-                remaining += Double(trainer.config.iterations) * perIteration * voxels[later] / voxels[record.scale]
+                remaining += Double(trainer.config.iterations(atScale: later)) * perIteration * voxels[later] / voxels[record.scale]
             }
             bar.bar.update(done, status: String(format: "D %.2f/%.2f gp %.3f G %.2f rec %.4f  run ETA %@",
                                                 record.criticReal, record.criticFake, record.penalty, record.adversarial,
@@ -62,7 +62,7 @@ final class TrainingSession {
 
     private func makeBar() -> (bar: ProgressBar, resumedAt: Int) {
         let bar = ProgressBar("scale \(trainer.scale + 1)/\(trainer.scaleCount) \(trainer.scales.shapes[trainer.scale].map(String.init).joined(separator: "×"))",
-                              total: trainer.config.iterations, quiet: quiet)
+                              total: trainer.config.iterations(atScale: trainer.scale), quiet: quiet)
         return (bar, trainer.iteration)
     }
 
