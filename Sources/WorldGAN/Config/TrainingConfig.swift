@@ -56,16 +56,18 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// The paper's configuration: 4000 iterations per scale, nfc 64.
     public static let paper = TrainingConfig()
 
-    /// Trains the 48×17×48 sample (embeddings dimension 32) in under 10 minutes on 2 cores:
-    /// 150 iterations per scale with nfc 32, the milestones at the paper's fractions of the run
-    /// (0.4 and 0.625). Measured with `worldgan train ruins.schem --preset quick` (release, 2
-    /// shared cores, load average 4–5.6 from other jobs): 7:19 in all (block2vec < 1 s, scales
-    /// 0:10, 0:29, 1:33, 5:05, previews included); samples show the ruin's stone and mossy walls
-    /// on a grass/dirt plate. nfc 64 costs 3.5× more per iteration at the finest scale (7.5 s vs
-    /// 2.1 s), which would leave too few iterations.
+    /// Trains the 48×17×48 sample (embeddings dimension 32) in under 10 minutes on 2 cores, with
+    /// nfc 32 and 500, 350, 220 and 150 iterations at the four scales (LR milestones at the paper's
+    /// fractions 0.4 and 0.625 of each scale). Coarse scales are cheap and fix the layout (walls,
+    /// courtyards), so the iterations go there: with 150 at every scale the samples were blobs of
+    /// stone; with this schedule they show thin broken walls on a meadow. Measured with
+    /// `worldgan train ruins.schem --preset quick` (release, 2 cores shared with another job, load
+    /// average 3–4): 7:47 in all (block2vec < 1 s, scales 0:31, 0:59, 2:14, 4:00, previews
+    /// included), peak RSS 390 MB. nfc 64 costs 3.5× more per iteration at the finest scale.
     public static let quick: TrainingConfig = {
         var config = TrainingConfig()
         config.iterations = 150
+        config.iterationsPerScale = [500, 350, 220, 150]
         config.features = 32
         config.learningRateMilestones = [60, 94]
         config.checkpointEvery = 50
