@@ -12,11 +12,12 @@ struct RenderCommand: ParsableCommand {
         Examples:
           worldgan render ruins.schem -o ruins.png
           worldgan render samples/*.schem -o grid.png --angle north-west --size 8
+          worldgan render runs/ruins -o input.png                 # a run's training input
           worldgan render worlds/ruins --from 48 -63 48 --to 95 -47 95 -o ruins.png --cutaway 6
         """
     )
 
-    @Argument(help: "Schematics (.schem), or one world folder with --from/--to.")
+    @Argument(help: "Schematics (.schem) or run folders (their training input, real.schem), or one world folder with --from/--to.")
     var inputs: [String]
 
     @OptionGroup var box: BoxOptions
@@ -58,7 +59,8 @@ struct RenderCommand: ParsableCommand {
             cutawayY = cutaway.map { $0 - box.min.y }
         } else {
             for input in inputs {
-                volumes.append(try InputLoading.schematic(input).volume)
+                // A run folder stands for the structure it was trained on.
+                volumes.append(try InputLoading.schematic(EvalCommand.realSchematic(input)).volume)
                 captions.append(URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent)
             }
         }
