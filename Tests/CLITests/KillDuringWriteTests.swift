@@ -55,6 +55,43 @@ final class KillDuringWriteTests: XCTestCase {
         print("kill test: \(trials) trials, \(killed) killed mid-run, paste takes \(String(format: "%.3f", duration)) s")
     }
 
+    func testGenerateIntoAWorldKilledAtRandomMomentsLeavesEveryRegionOldOrNew() throws {
+        let trials = ProcessInfo.processInfo.environment["WORLDGAN_LONG_TESTS"] == "1" ? 50 : 4
+        let dir = try Fixtures.temporaryDirectory(self)
+        let pristine = dir.appendingPathComponent("pristine")
+        XCTAssertEqual(try CLIRunner.run(["sample-world", pristine.path]).status, 0)
+        let schem = dir.appendingPathComponent("small.schem")
+        XCTAssertEqual(try CLIRunner.run(["extract", pristine.path, "--from", "48", "-63", "48", "--to", "71", "-52", "71",
+                                          "-o", schem.path]).status, 0)
+        let run = dir.appendingPathComponent("run")
+        let train = try CLIRunner.run(["train", schem.path, "-o", run.path, "--iterations", "2", "--nfc", "8",
+                                       "--scale-factors", "0.5,1", "--previews", "0", "--epochs", "1", "-q"])
+        XCTAssertEqual(train.status, 0, train.output)
+        // Four samples on a grid from x 500: across the region border at 512, into existing and new chunks.
+        let arguments = ["generate", run.path, "--count", "4", "--seed", "2", "-q", "--at", "500", "-62", "60"]
+        let timing = dir.appendingPathComponent("timing")
+        try FileManager.default.copyItem(at: pristine, to: timing)
+        let start = Date()
+        let first = try CLIRunner.run(arguments + ["--world", timing.path, "-o", dir.appendingPathComponent("t").path])
+        XCTAssertEqual(first.status, 0, first.output)
+        let duration = Date().timeIntervalSince(start)
+        var rng = SystemRandomNumberGenerator()
+        for trial in 0..<trials {
+            let world = dir.appendingPathComponent("trial-\(trial)")
+            try FileManager.default.copyItem(at: pristine, to: world)
+            let before = try regionFiles(world)
+            let delay = Double.random(in: 0...(duration * 1.2), using: &rng)
+            _ = try CLIRunner.runKilled(arguments + ["--world", world.path, "-o", dir.appendingPathComponent("o\(trial)").path], after: delay)
+            for (name, bytes) in try regionFiles(world) where before[name] != bytes {
+                let file = try RegionFile(contentsOf: world.appendingPathComponent("region/\(name)"))
+                for outcome in file.readAllChunks() {
+                    XCTAssertNoThrow(try outcome.result.get().nbt(), "trial \(trial) (delay \(delay)s): \(name) has a broken chunk")
+                }
+            }
+            try FileManager.default.removeItem(at: world)
+        }
+    }
+
     /// Region files by name → bytes (temporary files of a killed writer are not region files).
     private func regionFiles(_ world: URL) throws -> [String: Data] {
         let folder = world.appendingPathComponent("region")
