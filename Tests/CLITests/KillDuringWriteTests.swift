@@ -35,16 +35,7 @@ final class KillDuringWriteTests: XCTestCase {
             let delay = Double.random(in: 0...(duration * 1.2), using: &rng)
             let finished = try CLIRunner.runKilled(["paste", schem.path, "--world", world.path, "--at"] + at, after: delay)
             if !finished { killed += 1 }
-            let after = try regionFiles(world)
-            for (name, bytes) in after {
-                if let old = before[name], old == bytes { continue }   // untouched: the old file
-                // Otherwise it must be a complete, readable new region file.
-                let file = try RegionFile(contentsOf: world.appendingPathComponent("region/\(name)"))
-                for outcome in file.readAllChunks() {
-                    XCTAssertNoThrow(try outcome.result.get().nbt(), "trial \(trial) (delay \(delay)s): \(name) has a broken chunk")
-                }
-            }
-            for name in before.keys { XCTAssertNotNil(after[name], "trial \(trial): \(name) disappeared") }
+            try assertEveryRegionOldOrComplete(world, before: before, trial: "trial \(trial) (delay \(delay)s)")
             if finished {
                 let back = dir.appendingPathComponent("back-\(trial).schem")
                 XCTAssertEqual(try CLIRunner.run(["extract", world.path, "--from"] + at + ["--to", "537", "-47", "537", "-o", back.path]).status, 0)
@@ -82,14 +73,22 @@ final class KillDuringWriteTests: XCTestCase {
             let before = try regionFiles(world)
             let delay = Double.random(in: 0...(duration * 1.2), using: &rng)
             _ = try CLIRunner.runKilled(arguments + ["--world", world.path, "-o", dir.appendingPathComponent("o\(trial)").path], after: delay)
-            for (name, bytes) in try regionFiles(world) where before[name] != bytes {
-                let file = try RegionFile(contentsOf: world.appendingPathComponent("region/\(name)"))
-                for outcome in file.readAllChunks() {
-                    XCTAssertNoThrow(try outcome.result.get().nbt(), "trial \(trial) (delay \(delay)s): \(name) has a broken chunk")
-                }
-            }
+            try assertEveryRegionOldOrComplete(world, before: before, trial: "generate trial \(trial) (delay \(delay)s)")
             try FileManager.default.removeItem(at: world)
         }
+    }
+
+    /// Each region file is the old one byte for byte, or a complete new one whose chunks all read.
+    private func assertEveryRegionOldOrComplete(_ world: URL, before: [String: Data], trial: String,
+                                                file: StaticString = #filePath, line: UInt = #line) throws {
+        let after = try regionFiles(world)
+        for (name, bytes) in after where before[name] != bytes {
+            let region = try RegionFile(contentsOf: world.appendingPathComponent("region/\(name)"))
+            for outcome in region.readAllChunks() {
+                XCTAssertNoThrow(try outcome.result.get().nbt(), "\(trial): \(name) has a broken chunk", file: file, line: line)
+            }
+        }
+        for name in before.keys { XCTAssertNotNil(after[name], "\(trial): \(name) disappeared", file: file, line: line) }
     }
 
     /// Region files by name → bytes (temporary files of a killed writer are not region files).
