@@ -116,7 +116,9 @@ enum ConvKernel {
     }
 
     /// `dw[o, c, k] = Σ_n Σ_y dy[n, o, y] · x[n, c, y + k - p]`, written to `dw` (`[Cout, Cin, k, k, k]`).
+    /// 3×3×3 kernels take the Winograd F(2,3) path (`ConvKernel+WinogradWeightGradient.swift`).
     static func weightGradient(_ g: Geometry, x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>) {
+        if g.kernel == 3 { return weightGradientWinograd(g, x: x, dy: dy, dw: dw) }
         let layout = WideLayout(g)
         let rowBlock = Int(WG_WGRAD_ROW_BLOCK)
         let rows = (g.outChannels + rowBlock - 1) / rowBlock * rowBlock
@@ -147,7 +149,7 @@ enum ConvKernel {
     }
 
     /// Writes the output gradient into the wide grid (zeros in junk columns and padding rows).
-    private static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+    static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                into wide: UnsafeMutablePointer<Float>, rows: Int, ldg: Int) {
         let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
         Parallel.forEach(rows) { _, o in
