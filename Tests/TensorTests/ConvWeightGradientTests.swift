@@ -1,7 +1,7 @@
 import Tensor
 import XCTest
 
-/// The 3×3×3 weight gradient (Winograd F(2,3) along the scratch's stride-1 axis) against the
+/// The 3×3×3 weight gradient (Winograd F(4,3) along the scratch's stride-1 axis) against the
 /// defining sum `dw[o,c,t] = Σ_n Σ_y g[n,o,y] · x[n,c,y+t-p]`, evaluated in Double.
 final class ConvWeightGradientTests: XCTestCase {
     private func referenceWeightGradient(x: Tensor, g: Tensor, padding p: Int) -> [Double] {
@@ -53,7 +53,7 @@ final class ConvWeightGradientTests: XCTestCase {
     }
 
     func testWeightGradientMatchesTheDefiningSumWhenAMiddleAxisIsLongest() {
-        // The scratch volume permutes this axis innermost: the pair split runs along H.
+        // The scratch volume permutes this axis innermost: the quad split runs along H.
         assertWeightGradientMatchesReference(input: [1, 2, 6, 11, 4], outChannels: 5, padding: 0, seed: 66)
         assertWeightGradientMatchesReference(input: [1, 2, 6, 10, 5], outChannels: 5, padding: 1, seed: 69)
     }
