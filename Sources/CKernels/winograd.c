@@ -121,6 +121,17 @@ void wg_winograd_output_row(const float *const *m, long j0, long count, float *o
     long x = 0;
     for (; x < count && ((j0 + x) & 3); x++) out[x] = output_scalar(m, j0 + x);
     const long quads = (count - x) / 4;
-    const long done = wg_conv_uses_avx512() ? output_quads_avx512(m, (j0 + x) >> 2, quads, out + x) : 0;
-    for (x += 4 * done; x < count; x++) out[x] = output_scalar(m, j0 + x);
+    const long q0 = (j0 + x) >> 2;
+    long i = wg_conv_uses_avx512() ? output_quads_avx512(m, q0, quads, out + x) : 0;
+    for (; i < quads; i++) {
+        // Whole quads: the four outputs share their sums.
+        const long q = q0 + i;
+        const float a = m[1][q] + m[2][q], b = m[1][q] - m[2][q], c = m[3][q] + m[4][q], d = m[3][q] - m[4][q];
+        float *o = out + x + 4 * i;
+        o[0] = m[0][q] + a + c;
+        o[1] = b + 2 * d;
+        o[2] = a + 4 * c;
+        o[3] = b + 8 * d + m[5][q];
+    }
+    for (x += 4 * quads; x < count; x++) out[x] = output_scalar(m, j0 + x);
 }
