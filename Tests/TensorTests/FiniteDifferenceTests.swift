@@ -58,7 +58,7 @@ final class FiniteDifferenceTests: XCTestCase {
     }
 
     func testConvolutionWithAnEvenKernelTakesTheDirectPathAndMatchesFiniteDifferences() {
-        // Kernel 2 is not a Winograd F(2,3) case, so this checks the direct forward kernel.
+        // Kernel 2 is not a Winograd case, so this checks the direct forward kernel.
         let x = randomTensor([1, 3, 4, 3, 5], seed: 17)
         let w = randomTensor([2, 3, 2, 2, 2], seed: 18, scale: 0.3)
         let f: ([Tensor]) -> Tensor = { probe($0[0].conv3d(weight: $0[1], padding: 1).squared()) }

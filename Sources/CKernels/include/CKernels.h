@@ -37,16 +37,19 @@ void wg_conv_weight_gradient(const float *g, long ldg, long outChannels,
 /// faulting fresh pages in for every tensor (1 on success, 0 where unsupported).
 int wg_keep_freed_memory(void);
 
-/// Winograd F(2,3) input transform: for each channel c and each parity b in the bit set
-/// `parities` (bit 0: even, bit 1: odd pair starts), four rows of `ldu` floats,
-/// u[(c*8 + b*4 + k) * ldu + i] from x[c*ldx + 2i + b + 0..3] (reads past ldx are zeros):
-/// u0 = d0 - d2, u1 = d1 + d2, u2 = d2 - d1, u3 = d1 - d3.
-void wg_winograd_transform_input(const float *x, long ldx, long channels, float *u, long ldu, int parities);
+/// Points of the Winograd F(4,3) tile along one axis: 4 outputs need 6 inputs and 6 products.
+#define WG_WINOGRAD_POINTS 6
 
-/// Winograd F(2,3) output transform of `count` consecutive wide columns from j0:
-/// out[x * outStride] = M0 + M1 + M2 at even columns, M1 - M2 - M3 at odd ones (M at pair (j0 + x) / 2).
-void wg_winograd_output_row(const float *m0, const float *m1, const float *m2, const float *m3,
-                            long j0, long count, float *out, long outStride);
+/// Winograd F(4,3) quad transform of one row (the input transform with `taps` = 6 and the
+/// matrix Bᵀ, the output-gradient transform of the weight gradient with `taps` = 4 and A):
+///   u[k * ldu + i] = sum_{j < taps} matrix[k * taps + j] * x[4i + offset + j]   (k < 6, i < count)
+/// where reads at or past `length` are zeros.
+void wg_winograd_quads(const float *x, long length, long offset, const float *matrix, long taps,
+                       float *u, long ldu, long count);
+
+/// Winograd F(4,3) output transform (y = Aᵀ M) of `count` consecutive wide columns from j0, with
+/// m[0..5] the six product rows indexed by quad: out[x * outStride] = y_{(j0+x) % 4} of quad (j0+x) / 4.
+void wg_winograd_output_row(const float *const *m, long j0, long count, float *out, long outStride);
 
 /// 1 when the AVX-512 path is in use, 0 for AVX2.
 int wg_conv_uses_avx512(void);

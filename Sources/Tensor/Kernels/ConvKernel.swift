@@ -3,8 +3,9 @@ import CKernels
 /// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
 /// gradients, on all cores.
 ///
-/// 3×3×3 forwards (and input gradients) take the Winograd F(2,3) path (`ConvKernel+Winograd.swift`,
-/// 18 instead of 27 multiply-adds per output and input channel); other kernel sizes the direct one.
+/// 3×3×3 forwards, input gradients and weight gradients take the Winograd F(4,3) paths
+/// (`ConvKernel+Winograd.swift`, `ConvKernel+WinogradWeightGradient.swift`: 13.5 instead of 27
+/// multiply-adds per output and input channel); other kernel sizes the direct one.
 ///
 /// Both C kernels (CKernels) work on a "wide" grid: the input is copied once into a zero-padded
 /// scratch volume, where every tap is a constant shift of one flat index, so no im2col matrix is
@@ -116,7 +117,9 @@ enum ConvKernel {
     }
 
     /// `dw[o, c, k] = Σ_n Σ_y dy[n, o, y] · x[n, c, y + k - p]`, written to `dw` (`[Cout, Cin, k, k, k]`).
+    /// 3×3×3 kernels take the Winograd F(4,3) path (`ConvKernel+WinogradWeightGradient.swift`).
     static func weightGradient(_ g: Geometry, x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>) {
+        if g.kernel == 3 { return weightGradientWinograd(g, x: x, dy: dy, dw: dw) }
         let layout = WideLayout(g)
         let rowBlock = Int(WG_WGRAD_ROW_BLOCK)
         let rows = (g.outChannels + rowBlock - 1) / rowBlock * rowBlock
@@ -147,7 +150,7 @@ enum ConvKernel {
     }
 
     /// Writes the output gradient into the wide grid (zeros in junk columns and padding rows).
-    private static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
+    static func spread(_ g: Geometry, _ layout: WideLayout, source: UnsafePointer<Float>,
                                into wide: UnsafeMutablePointer<Float>, rows: Int, ldg: Int) {
         let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
         Parallel.forEach(rows) { _, o in
@@ -180,7 +183,8 @@ enum ConvKernel {
 ///
 /// The scratch volume stores the spatial axes permuted so that the longest is innermost and the
 /// shortest outermost: junk columns appear only where the two inner axes wrap, so this keeps the
-/// wasted work small whatever the volume's layout (51×10×64 or 51×64×10 alike).
+/// wasted work small whatever the volume's layout (51×10×64 or 51×64×10 alike). The innermost
+/// extent is padded to a whole number of Winograd tiles (a few more junk columns).
 struct WideLayout {
     /// Strides in the scratch volume of the original spatial axes D, H, W.
     let strides: [Int]
@@ -200,7 +204,10 @@ struct WideLayout {
         var running = 1
         for axis in order {
             strides[axis] = running
-            running *= padded[axis]
+            // The innermost extent rounds up to whole Winograd tiles, so every row tap starts at
+            // the same phase (tile boundary) and only one transformed copy of the input is needed.
+            running *= axis == order[0] ? (padded[axis] + WinogradTile.outputs - 1) / WinogradTile.outputs * WinogradTile.outputs
+                                        : padded[axis]
         }
         self.strides = strides
         ldx = (running + Int(WG_CONV_COLUMN_BLOCK) + 15) / 16 * 16
