@@ -53,6 +53,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--scale factors must lie in (0, 16], got \(s)")
         }
         guard spacing >= 0 else { throw ValidationError("--spacing must be 0 or more") }
+        if newWorld != nil { _ = try LevelFormat(dataVersion: dataVersion) }   // refuse unsupported versions before sampling
     }
 
     func run() throws {
