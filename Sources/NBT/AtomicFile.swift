@@ -50,6 +50,20 @@ public enum AtomicFile {
         // The data is safe; a folder that cannot be synced (some file systems refuse) is not an error.
         let dirFD = open(folder, O_RDONLY)
         if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+        removeStaleTemporaries(of: url)
+    }
+
+    /// Deletes temporary files of `url` left by writers that were killed (their process no longer
+    /// exists); a live writer's temporary file is left alone.
+    static func removeStaleTemporaries(of url: URL) {
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
     }
 
     private static func writeAndSync(_ bytes: UnsafeRawBufferPointer, toNewFile temp: String, target: String) throws(NBTError) {

@@ -57,3 +57,22 @@ final class NBTFileWritingTests: XCTestCase {
         }
     }
 }
+
+final class StaleTemporaryFileTests: XCTestCase {
+    func testAWriteRemovesTemporariesOfDeadWritersButNotOfLiveOnes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("worldgan-stale-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("r.0.0.mca")
+        // 4194303 is the largest pid Linux can hand out (pid_max 2^22); no process holds it here.
+        let dead = dir.appendingPathComponent(".r.0.0.mca.tmp-4194303-17")
+        let live = dir.appendingPathComponent(".r.0.0.mca.tmp-\(getpid())-99")
+        let other = dir.appendingPathComponent(".level.dat.tmp-4194303-5")
+        for url in [dead, live, other] { try Data([1, 2, 3]).write(to: url) }
+        try AtomicFile.write([9, 9], to: target)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dead.path), "a killed writer's leftover is removed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live.path), "a running writer's file is kept")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other.path), "other files' temporaries are not touched")
+        XCTAssertEqual(try Data(contentsOf: target), Data([9, 9]))
+    }
+}
