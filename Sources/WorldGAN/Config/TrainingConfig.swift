@@ -61,9 +61,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// fractions 0.4 and 0.625 of each scale). Coarse scales are cheap and fix the layout (walls,
     /// courtyards), so the iterations go there: with 150 at every scale the samples were blobs of
     /// stone; with this schedule they show thin broken walls on a meadow. Measured with
-    /// `worldgan train ruins.schem --preset quick` (release, 2 cores shared with another job, load
-    /// average 3–4): 7:47 in all (block2vec < 1 s, scales 0:31, 0:59, 2:14, 4:00, previews
-    /// included), peak RSS 390 MB. nfc 64 costs 3.5× more per iteration at the finest scale.
+    /// `worldgan train ruins.schem --preset quick` (release, 2 cores): 5:16 in all on a quiet machine
+    /// (block2vec < 1 s, scales 0:40, 0:56, 1:24, 2:15, previews included, peak RSS 435 MB) and
+    /// 7:47 with another job running (load 3–4). nfc 64 costs 3.5× more per iteration at the finest scale.
     public static let quick: TrainingConfig = {
         var config = TrainingConfig()
         config.iterations = 150
