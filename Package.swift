@@ -31,11 +31,12 @@ let package = Package(
                 exclude: ["FORMATS.md", "Blocks/make-legacy-table.py"], swiftSettings: portableCPU),
 
         // Numerics: knows nothing of Minecraft.
+        .target(name: "SeededRandom", swiftSettings: numericKernel),
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
-        .target(name: "Tensor", dependencies: ["CBLAS", "CKernels"], swiftSettings: numericKernel),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CKernels", "SeededRandom"], swiftSettings: numericKernel),
 
         // Learning and generation.
-        .target(name: "Block2Vec", dependencies: ["Anvil"], swiftSettings: numericKernel),
+        .target(name: "Block2Vec", dependencies: ["Anvil", "SeededRandom"], swiftSettings: numericKernel),
         .target(name: "Render", dependencies: ["Anvil", "CZlib"], swiftSettings: portableCPU),
         .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
         .target(name: "Styles", dependencies: ["Anvil", "Block2Vec"],
@@ -43,7 +44,7 @@ let package = Package(
         .target(name: "WorldGAN", dependencies: ["Tensor", "Anvil", "Block2Vec"], swiftSettings: numericKernel),
 
         // Builds the shipped sample world (worlds/ruins) from its design: `worldgan sample-world`.
-        .target(name: "SampleWorld", dependencies: ["Anvil", "NBT"], swiftSettings: portableCPU),
+        .target(name: "SampleWorld", dependencies: ["Anvil", "NBT", "SeededRandom"], swiftSettings: portableCPU),
 
         // The command-line tool.
         .executableTarget(name: "worldgan", dependencies: [
@@ -54,7 +55,7 @@ let package = Package(
         // Tests: one target per module plus shared helpers.
         .target(name: "TestSupport", dependencies: ["NBT", "Anvil"], path: "Tests/TestSupport"),
         .testTarget(name: "NBTTests", dependencies: ["NBT", "TestSupport"]),
-        .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "TestSupport"]),
+        .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "SeededRandom", "TestSupport"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
         .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "Anvil", "Block2Vec", "Metrics", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Anvil
+import SeededRandom
 import NBT
 
 /// The block states the sample ruin is built from, with full property sets as Minecraft 1.21 stores them.
@@ -58,18 +59,13 @@ enum B {
     }
 }
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and identical on every platform.
+/// The ruin's weathering stream: SplitMix64 (Steele, Lea, Flood 2014) — the seeding step of
+/// `SeededGenerator`, used directly so that the shipped design stays what it has always been.
 struct SplitMix64 {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { SeededGenerator.splitMix64(&state) }
 
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }

@@ -1,4 +1,5 @@
 import Anvil
+import SeededRandom
 import Foundation
 import NBT
 import TestSupport
@@ -27,7 +28,7 @@ final class ChunkEditorTests: XCTestCase {
 
     /// Seeded edits in the chunk's two lowest stored sections and in `extraY` (a section that may be absent).
     func randomEdits(seed: UInt64, sectionYs: [Int]) -> [BlockEdit] {
-        var rng = PackedIndicesTests.SplitMix64(state: seed)
+        var rng = SeededGenerator(seed: seed)
         return (0..<600).map { i in
             let sy = sectionYs[i % sectionYs.count]
             let r = rng.next()

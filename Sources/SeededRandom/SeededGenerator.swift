@@ -1,18 +1,27 @@
-/// A small, fast, seedable random number generator: xoshiro256** (Blackman & Vigna, 2018),
-/// its 256-bit state filled from the seed by SplitMix64 as the authors recommend.
-///
-/// Same seed ⇒ same sequence on every platform, which is what makes block2vec training
-/// reproducible bit for bit (the system generator is neither seedable nor stable).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A small, fast, seedable random number generator: xoshiro256** (Blackman & Vigna, 2018), its
+/// 256-bit state filled from the seed by SplitMix64 as the authors recommend. Same seed ⇒ same
+/// stream on every platform — what makes block2vec, weight init, GAN noise and the sample world
+/// reproducible bit for bit (the system generator is neither seedable nor stable). One generator
+/// serves every module.
 ///
 /// ```swift
 /// var rng = SeededGenerator(seed: 42)
 /// let i = rng.nextIndex(below: 10)     // 0..<10
 /// let u = rng.nextUnitDouble()         // [0, 1)
+/// let z = rng.nextNormal()             // N(0, 1)
 /// ```
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    /// The second value of the last Box–Muller pair, handed out by the next `nextNormal()`.
+    private var spareNormal: Float?
 
-    /// A generator whose whole sequence is determined by `seed`.
+    /// A generator whose whole stream is determined by `seed`.
     public init(seed: UInt64) {
         var sm = seed
         s0 = SeededGenerator.splitMix64(&sm)
@@ -22,7 +31,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// SplitMix64 step (Steele, Lea & Flood 2014); never yields an all-zero xoshiro state.
-    private static func splitMix64(_ x: inout UInt64) -> UInt64 {
+    public static func splitMix64(_ x: inout UInt64) -> UInt64 {
         x &+= 0x9E37_79B9_7F4A_7C15
         var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -47,6 +56,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
+    /// A uniform float in [0, 1) with 24 random bits.
+    @inline(__always)
+    public mutating func nextUniform() -> Float {
+        Float(next() >> 40) * 0x1p-24
+    }
+
     /// A uniform integer in `0..<bound` (Lemire's multiply-shift with rejection, unbiased).
     /// - Precondition: `bound > 0`.
     @inline(__always)
@@ -65,5 +80,19 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     @inline(__always)
     public mutating func nextSymmetric(_ limit: Float) -> Float {
         Float((nextUnitDouble() * 2 - 1) * Double(limit))
+    }
+
+    /// A standard normal variate (Box–Muller; the second value of each pair is kept for the next call).
+    public mutating func nextNormal() -> Float {
+        if let spare = spareNormal {
+            spareNormal = nil
+            return spare
+        }
+        let u1 = Double(next() >> 11) * 0x1p-53
+        let u2 = Double(next() >> 11) * 0x1p-53
+        let radius = (-2 * log(1 - u1)).squareRoot()
+        let angle = 2 * Double.pi * u2
+        spareNormal = Float(radius * sin(angle))
+        return Float(radius * cos(angle))
     }
 }

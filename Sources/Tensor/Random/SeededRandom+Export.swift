@@ -1,0 +1,2 @@
+// Every module draws from the one seeded generator.
+@_exported import SeededRandom
