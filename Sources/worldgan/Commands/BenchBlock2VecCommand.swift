@@ -64,12 +64,9 @@ struct BenchBlock2VecCommand: ParsableCommand {
         let drawStart = ContinuousClock.now
         for _ in 0..<epochs { _ = trainer.dataset.epochSamples(using: &rng) }
         let drawMs = Self.milliseconds(ContinuousClock.now - drawStart) / Double(epochs)
-        measured.sort()
-        let n = measured.count
-        let median = n % 2 == 1 ? measured[n / 2] : (measured[n / 2 - 1] + measured[n / 2]) / 2
         print("subsample_ms: \(Self.format(drawMs))")
-        print("min_ms: \(Self.format(measured[0]))")
-        print("epoch_ms: \(Self.format(median))")
+        print("min_ms: \(Self.format(measured.min() ?? 0))")
+        print("epoch_ms: \(Self.format(BenchClock.median(measured)))")
     }
 
     /// X·Y·Z tokens drawn independently with weights 1/rank^1.2 (inverse CDF on our seeded RNG).

@@ -46,7 +46,7 @@ struct BenchExtractCommand: ParsableCommand {
             blocks = counts.reduce(0) { $0 + ($1 ?? 0) }
             failures = counts.filter { $0 == nil }.count
         }
-        let median = times.sorted()[times.count / 2]
+        let median = BenchClock.median(times)
         print("region: \(url.lastPathComponent)")
         print("chunks_failed: \(failures)")
         print("blocks: \(blocks)")
