@@ -71,7 +71,8 @@ let package = Package(
 // (libFuzzer supplies it), so an ordinary build must not see them.
 if ProcessInfo.processInfo.environment["WORLDGAN_FUZZ"] == "1" {
     package.targets += [
-        .executableTarget(name: "FuzzNBT", dependencies: ["NBT"], path: "Tests/Fuzz/FuzzNBT"),
-        .executableTarget(name: "FuzzRegion", dependencies: ["NBT", "Anvil"], path: "Tests/Fuzz/FuzzRegion"),
+        .target(name: "FuzzDriver", path: "Tests/Fuzz/FuzzDriver"),
+        .executableTarget(name: "FuzzNBT", dependencies: ["NBT", "FuzzDriver"], path: "Tests/Fuzz/FuzzNBT"),
+        .executableTarget(name: "FuzzRegion", dependencies: ["NBT", "Anvil", "FuzzDriver"], path: "Tests/Fuzz/FuzzRegion"),
     ]
 }
