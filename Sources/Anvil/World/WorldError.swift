@@ -9,8 +9,8 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
     case noLevelDat(path: String)
     /// level.dat is not readable as a world's level.dat.
     case badLevelDat(reason: String)
-    /// The dimension has no region folder.
-    case noRegionFolder(path: String)
+    /// A folder the world needs (a dimension's region folder) cannot be created.
+    case cannotCreateFolder(path: String, reason: String)
     /// Chunks inside a requested box were never generated.
     case missingChunks([ChunkPosition], dimension: String)
     /// A box lies (partly) outside the world's build height.
@@ -34,8 +34,8 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) has no level.dat: pass the folder of a Minecraft Java world (the one holding level.dat and region/)"
         case let .badLevelDat(reason):
             return "level.dat cannot be used: \(reason)"
-        case let .noRegionFolder(path):
-            return "\(path) does not exist: the world has no chunks in this dimension (try --dimension)"
+        case let .cannotCreateFolder(path, reason):
+            return "cannot create \(path) (\(reason)); check that the world folder is writable"
         case let .missingChunks(chunks, dimension):
             let list = chunks.prefix(8).map(\.description).joined(separator: ", ")
             let more = chunks.count > 8 ? " and \(chunks.count - 8) more" : ""

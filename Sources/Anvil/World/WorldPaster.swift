@@ -133,7 +133,7 @@ extension FileManager {
     func createDirectoryIfNeeded(_ url: URL) throws(WorldError) {
         guard !fileExists(atPath: url.path) else { return }
         do { try createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw .noRegionFolder(path: url.path + " (cannot create: \(error.localizedDescription))")
+            throw .cannotCreateFolder(path: url.path, reason: error.localizedDescription)
         }
     }
 }

@@ -97,13 +97,15 @@ struct GenerateCommand: ParsableCommand {
         try writeOutputs(samples, dataVersion: realDataVersion(runURL, manifest))
     }
 
+    /// The DataVersion the training input was saved with (samples are written with it), else `--data-version`.
     private func realDataVersion(_ runURL: URL, _ manifest: RunManifest) -> Int {
-        (try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile)).info.dataVersion) ?? nil ?? dataVersion
+        let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile))
+        return real?.info.dataVersion ?? dataVersion
     }
 
     private func writeOutputs(_ samples: [BlockVolume], dataVersion schematicVersion: Int) throws {
         let folder = URL(fileURLWithPath: output)
-        try InputLoading.prepareOutput(folder.appendingPathComponent("x"))
+        try InputLoading.prepareFolder(folder)
         for (n, volume) in samples.enumerated() {
             let url = folder.appendingPathComponent("sample-\(n).schem")
             try SchematicFile.write(volume, to: url, dataVersion: schematicVersion)

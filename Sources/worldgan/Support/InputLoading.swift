@@ -15,7 +15,11 @@ enum InputLoading {
 
     /// Makes the folder holding `url` (an output file), with an error naming it when that fails.
     static func prepareOutput(_ url: URL) throws {
-        let folder = url.deletingLastPathComponent()
+        try prepareFolder(url.deletingLastPathComponent())
+    }
+
+    /// Makes `folder` (and its parents) and checks that it is writable.
+    static func prepareFolder(_ folder: URL) throws {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
