@@ -50,6 +50,14 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     public var seed: UInt64 = 0
     /// Samples rendered into `previews/` at the end of every scale (0: none).
     public var previewSamples = 4
+    /// Start each scale's G and D from the previous scale's weights (SinGAN and the authors'
+    /// later World-GAN code do; the original's main branch started every scale afresh). The
+    /// nets are size-independent, so the finer scale starts from a generator that already maps
+    /// an upsampled image to a sharper one.
+    public var warmStart = true
+    /// Train on the block2vec vectors scaled to one common length (``Embeddings/equalLength(weights:)``),
+    /// so that no rare token sits between common ones where blends of them land.
+    public var equalLengthEmbeddings = true
 
     public init() {}
 
