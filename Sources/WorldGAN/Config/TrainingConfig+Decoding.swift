@@ -1,6 +1,6 @@
 extension TrainingConfig {
     enum CodingKeys: String, CodingKey {
-        case iterations, iterationsPerScale, scaleFactors, minimumExtent, features, discriminatorSteps, generatorSteps, penaltyWeight, reconstructionWeight, learningRate, beta1, beta2, learningRateMilestones, learningRateDecay, noiseUpdate, checkpointEvery, seed, previewSamples, warmStart, equalLengthEmbeddings
+        case iterations, iterationsPerScale, scaleFactors, minimumExtent, features, discriminatorSteps, generatorSteps, penaltyWeight, reconstructionWeight, learningRate, beta1, beta2, learningRateMilestones, learningRateDecay, noiseUpdate, checkpointEvery, seed, previewSamples, warmStart, equalLengthEmbeddings, representation
     }
 
     /// Reads a config written by any earlier version: a missing field takes its default (the
@@ -29,6 +29,7 @@ extension TrainingConfig {
         previewSamples = try c.decodeIfPresent(type(of: previewSamples), forKey: .previewSamples) ?? previewSamples
         warmStart = try c.decodeIfPresent(type(of: warmStart), forKey: .warmStart) ?? warmStart
         equalLengthEmbeddings = try c.decodeIfPresent(Bool.self, forKey: .equalLengthEmbeddings) ?? equalLengthEmbeddings
+        representation = try c.decodeIfPresent(TokenRepresentation.self, forKey: .representation) ?? representation
         iterationsPerScale = try c.decodeIfPresent([Int].self, forKey: .iterationsPerScale)
     }
 }

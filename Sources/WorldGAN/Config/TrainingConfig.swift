@@ -58,6 +58,10 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// Train on the block2vec vectors scaled to one common length (``Embeddings/equalLength(weights:)``),
     /// so that no rare token sits between common ones where blends of them land.
     public var equalLengthEmbeddings = true
+    /// What a voxel's token becomes for the GAN: block2vec vectors, or one-hot (one channel per
+    /// token, as the original's default mode; decoding is then an argmax, where no token lies
+    /// between two others).
+    public var representation = TokenRepresentation.block2vec
 
     public init() {}
 

@@ -76,7 +76,9 @@ struct GenerateCommand: ParsableCommand {
         }
         let manifest = try RunFolder(runURL).manifest()
         let embeddings = try EmbeddingFile.read(from: runURL.appendingPathComponent(manifest.embeddingsFile))
-        let tokenDecoder = TokenDecoder(embeddings: embeddings, counts: decoder == .map ? manifest.tokenCounts : nil)
+        let tokenDecoder = decoder == .map
+            ? TokenDecoder.calibrated(embeddings: embeddings, counts: manifest.tokenCounts, reconstruction: pyramid.reconstruction())
+            : TokenDecoder(embeddings: embeddings, counts: nil)
         let choice = try style.map(StyleChoice.resolve)
         let mapper = try choice.flatMap { c -> StyleMapper? in if case .mapping(let s) = c { return try StyleMapper(style: s) } else { return nil } }
         if let mapper, !mapper.unknownTargets.isEmpty, !quiet {

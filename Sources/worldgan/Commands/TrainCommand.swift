@@ -72,7 +72,10 @@ struct TrainCommand: ParsableCommand {
         let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
         let folder = RunFolder(URL(fileURLWithPath: output ?? "runs/\(name)"))
         var vectors: Embeddings
-        if let embeddings {
+        if config.representation == .oneHot {
+            try folder.create(replacing: force)
+            vectors = Embeddings.oneHot(tokens: Vocabulary(volume).tokens)
+        } else if let embeddings {
             vectors = try EmbeddingFile.read(from: URL(fileURLWithPath: embeddings)).restricted(to: Vocabulary(volume).tokens, file: embeddings)
             try folder.create(replacing: force)
             try EmbeddingFile.write(vectors, to: folder.file("embeddings.txt"))
@@ -86,7 +89,10 @@ struct TrainCommand: ParsableCommand {
         let vocabulary = Vocabulary(volume)
         let counts = vectors.tokens.map { vocabulary.index(of: $0).map { vocabulary.counts[$0] } ?? 0 }
         var vectorsFile = "embeddings.txt"
-        if config.equalLengthEmbeddings {
+        if config.representation == .oneHot {
+            vectorsFile = "vectors.txt"
+            try EmbeddingFile.write(vectors, to: folder.file(vectorsFile))
+        } else if config.equalLengthEmbeddings {
             vectors = vectors.equalLength(weights: counts)
             vectorsFile = "vectors.txt"
             try EmbeddingFile.write(vectors, to: folder.file(vectorsFile))

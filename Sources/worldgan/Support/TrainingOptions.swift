@@ -28,6 +28,8 @@ struct TrainingOptions: ParsableArguments {
     var warmStart: Bool?
     @Flag(inversion: .prefixedNo, help: "Give every token's vector the same length before training the GAN (default on).")
     var equalLengthEmbeddings: Bool?
+    @Option(help: "Token representation: 'block2vec' (skip-gram vectors) or 'one-hot' (one channel per block state).")
+    var representation: TokenRepresentation?
 
     /// The preset with every given flag applied, validated.
     func config(seed: UInt64) throws -> TrainingConfig {
@@ -51,6 +53,7 @@ struct TrainingOptions: ParsableArguments {
         if let v = previews { c.previewSamples = v }
         if let v = warmStart { c.warmStart = v }
         if let v = equalLengthEmbeddings { c.equalLengthEmbeddings = v }
+        if let v = representation { c.representation = v }
         c.seed = seed
         try c.validate()
         return c
@@ -65,3 +68,4 @@ struct TrainingOptions: ParsableArguments {
 }
 
 extension TrainingPreset: ExpressibleByArgument {}
+extension TokenRepresentation: ExpressibleByArgument {}

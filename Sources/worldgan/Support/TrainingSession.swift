@@ -86,7 +86,10 @@ final class TrainingSession {
         let count = trainer.config.previewSamples
         guard count > 0 else { return }
         let pyramid = trainer.pyramid
-        let reconstruction = try pyramid.decode(pyramid.reconstruction(), decoder: decoder)
+        let reconstructed = pyramid.reconstruction()
+        let decoder = TokenDecoder.calibrated(embeddings: self.decoder.embeddings, counts: manifest.tokenCounts,
+                                              reconstruction: reconstructed)
+        let reconstruction = try pyramid.decode(reconstructed, decoder: decoder)
         let volumes = try (0..<count).map { try pyramid.decode(pyramid.sample(seed: UInt64($0)), decoder: decoder) }
         let previews = folder.url.appendingPathComponent("previews")
         try FileManager.default.createDirectory(at: previews, withIntermediateDirectories: true)
