@@ -31,11 +31,16 @@ final class PillarLearningTests: XCTestCase {
         config.scaleFactors = [0.75, 1]
         config.features = 16
         config.learningRateMilestones = [48, 75]
-        config.reconstructionWeight = 1000
+        config.reconstructionWeight = 1000     // the quick preset's
         config.seed = 5
-        let trainer = try PyramidTrainer(real: try PillarWorld.real(volume), config: config)
+        // One-hot tokens, as the quick preset (the palette order is the embeddings' row order).
+        let oneHot = Embeddings.oneHot(tokens: PillarWorld.tokens)
+        let real = Tensor(shape: [1, 3, volume.sizeX, volume.sizeY, volume.sizeZ],
+                          data: try oneHot.channelMajorValues(of: volume, file: "pillars"))
+        let trainer = try PyramidTrainer(real: real, config: config)
         let vocabulary = Vocabulary(volume)
-        let decoder = TokenDecoder(embeddings: PillarWorld.embeddings, counts: vocabulary.counts)
+        let counts = PillarWorld.tokens.map { vocabulary.index(of: $0).map { vocabulary.counts[$0] } ?? 0 }
+        let decoder = TokenDecoder(embeddings: oneHot, counts: counts)
         trainer.reconstructionCheck = ReconstructionCheck(reals: trainer.scales.reals, decoder: decoder)
         try trainer.train { _, _ in .continue }
 
@@ -44,10 +49,11 @@ final class PillarLearningTests: XCTestCase {
         let finest = try XCTUnwrap(trainer.reconstructionScores.last)
         XCTAssertGreaterThan(finest.nonAirAccuracy, 0.9, "reconstruction \(trainer.reconstructionScores)")
 
+        let calibrated = TokenDecoder.calibrated(embeddings: oneHot, counts: counts, reconstruction: trainer.pyramid.reconstruction())
         var shared = SharedVocabulary()
         let real = try shared.encode(volume, name: "real")
         for seed in 0..<3 as Range<UInt64> {
-            let sample = try trainer.pyramid.decode(trainer.pyramid.sample(seed: seed), decoder: decoder)
+            let sample = try trainer.pyramid.decode(trainer.pyramid.sample(seed: seed), decoder: calibrated)
             let pillars = Self.pillarCount(sample, block: stone, height: height)
             XCTAssertGreaterThanOrEqual(pillars, 8, "seed \(seed): \(pillars) pillars of height \(height) ± 2")
             let tokens = try shared.encode(sample, name: "sample \(seed)")
