@@ -50,7 +50,9 @@ let package = Package(
         .executableTarget(name: "worldgan", dependencies: [
             "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "Styles", "SampleWorld", "WorldGAN",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: portableCPU),
+        ], swiftSettings: portableCPU, plugins: ["GitRevision"]),
+        // Generates `GitRevision.current` (the commit built from) for `worldgan --version`.
+        .plugin(name: "GitRevision", capability: .buildTool()),
 
         // Tests: one target per module plus shared helpers.
         .target(name: "TestSupport", dependencies: ["NBT", "Anvil"], path: "Tests/TestSupport"),
