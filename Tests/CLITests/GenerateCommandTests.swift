@@ -30,7 +30,9 @@ final class GenerateCommandTests: XCTestCase {
 
     func testSamplesHaveTheScaledShapeUseTheVocabularyAndRepeatForTheSameSeed() throws {
         let real = try SchematicFile.read(run.appendingPathComponent("real.schem")).volume
-        let vocabulary = Set(real.palette)
+        // Neighbour-derived properties (stair corners, leaf distances…) are recomputed for the
+        // generated neighbours, so samples use the run's vocabulary up to those.
+        let vocabulary = Set(real.palette.map(DerivedProperties.canonical))
         let a = try generate(["--scale", "2", "1", "2", "--seed", "7"], into: "a")
         let b = try generate(["--scale", "2", "1", "2", "--seed", "7"], into: "b")
         let c = try generate(["--scale", "2", "1", "2", "--seed", "8"], into: "c")
@@ -38,7 +40,8 @@ final class GenerateCommandTests: XCTestCase {
             XCTAssertEqual(v.sizeX, real.sizeX * 2)
             XCTAssertEqual(v.sizeY, real.sizeY)
             XCTAssertEqual(v.sizeZ, real.sizeZ * 2)
-            XCTAssertTrue(Set(v.histogram().keys).isSubset(of: vocabulary), "every block comes from the run's vocabulary")
+            XCTAssertTrue(Set(v.histogram().keys.map(DerivedProperties.canonical)).isSubset(of: vocabulary),
+                          "every block comes from the run's vocabulary")
         }
         XCTAssertEqual(a, b, "same seed, same samples")
         XCTAssertNotEqual(a[0], c[0], "another seed, another sample")
@@ -68,5 +71,22 @@ final class GenerateCommandTests: XCTestCase {
         let back = try WorldExtractor(world: opened).extract(
             WorldBox(origin: VoxelPosition(0, -62, 0), size: samples[0].size))
         XCTAssertEqual(back, samples[0])
+    }
+
+    func testReconstructionAndVariationLevelsWriteTheirVolumes() throws {
+        let out = dir.appendingPathComponent("low")
+        let r = try CLIRunner.run(["generate", run.path, "--count", "2", "--variation", "low", "--reconstruction", "-o", out.path, "-q"])
+        XCTAssertEqual(r.status, 0, r.output)
+        let real = try SchematicFile.read(run.appendingPathComponent("real.schem")).volume
+        let reconstruction = try SchematicFile.read(out.appendingPathComponent("reconstruction.schem")).volume
+        XCTAssertTrue(reconstruction.size == real.size)
+        let again = try CLIRunner.run(["generate", run.path, "--count", "1", "--reconstruction", "--seed", "9", "-o",
+                                       dir.appendingPathComponent("again").path, "-q"])
+        XCTAssertEqual(again.status, 0, again.output)
+        XCTAssertEqual(try SchematicFile.read(dir.appendingPathComponent("again/reconstruction.schem")).volume, reconstruction,
+                       "the reconstruction uses no random noise")
+        let clash = try CLIRunner.run(["generate", run.path, "--variation", "low", "--start-scale", "1", "-o", out.path])
+        XCTAssertNotEqual(clash.status, 0)
+        XCTAssertTrue(clash.output.contains("--variation"), clash.output)
     }
 }

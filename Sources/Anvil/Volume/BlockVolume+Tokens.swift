@@ -4,6 +4,9 @@ public enum TokenMode: String, Sendable, CaseIterable {
     case state
     /// The name only, as the original World-GAN did (all stairs face one way when generated).
     case name
+    /// The full state with the properties the game derives from neighbours (leaf distance,
+    /// fence/pane/wall sides, stair corners, snowy) at one fixed value (``DerivedProperties``).
+    case canonical
 }
 
 extension BlockVolume {
@@ -12,6 +15,8 @@ extension BlockVolume {
         switch mode {
         case .state:
             return self
+        case .canonical:
+            return DerivedProperties.canonicalized(self)
         case .name:
             return BlockVolume(size: size, palette: palette.map(\.withoutProperties), indices: indices,
                                blockEntities: blockEntities).compacted()

@@ -30,9 +30,12 @@ extension PyramidTrainer {
     /// - Parameters:
     ///   - generators: the finished scales' saved generators (`G<n>.safetensors` entries), one per
     ///     scale below the checkpoint's.
+    ///   - lastCritic: the last finished scale's critic (`D<n>.safetensors`), which a warm-started
+    ///     scale copies (nil at scale 0 or without ``TrainingConfig/warmStart``).
     ///   - file: names the checkpoint in errors.
     /// - Throws: ``TrainingError/corruptFile(path:reason:)`` for anything missing or inconsistent.
-    public func restore(from checkpoint: SafeTensors, generators: [[String: SafeTensors.Entry]], file: String) throws(TrainingError) {
+    public func restore(from checkpoint: SafeTensors, generators: [[String: SafeTensors.Entry]],
+                        lastCritic: [String: SafeTensors.Entry]? = nil, file: String) throws(TrainingError) {
         func fail(_ reason: String) -> TrainingError { .corruptFile(path: file, reason: reason) }
         func integer(_ key: String) throws(TrainingError) -> Int {
             guard let text = checkpoint.metadata[key], let value = Int(text), value >= 0 else { throw fail("metadata \(key) is missing or not a count") }
@@ -73,8 +76,15 @@ extension PyramidTrainer {
             restored.discriminatorOptimizer = try restoredAdam("D", restored.discriminator.parameters, checkpoint, fail)
             trainer = restored
         }
+        var critics: [Discriminator] = []
+        if let lastCritic, savedScale > 0 {
+            var unused = SeededGenerator(seed: 0)
+            let critic = Discriminator(channels: channels, features: config.features, using: &unused)
+            try critic.net.load(lastCritic, file: "D\(savedScale - 1).safetensors")
+            critics.append(critic)
+        }
         restoreState(scale: savedScale, iteration: savedIteration, generators: frozen, amplitudes: amplitudes,
-                     currentAmplitude: Float(bitPattern: ampBits), current: trainer, records: restoredRecords)
+                     currentAmplitude: Float(bitPattern: ampBits), current: trainer, critics: critics, records: restoredRecords)
     }
 
     private func restoredAdam(_ net: String, _ parameters: [Tensor], _ file: SafeTensors,

@@ -58,6 +58,8 @@ public struct RunFolder: Sendable {
         var updated = manifest
         updated.noiseAmplitudes = trainer.pyramid.noiseAmplitudes
         updated.progress = .init(scale: trainer.scale, iteration: trainer.iteration, finished: trainer.isFinished)
+        let scores = trainer.reconstructionScores
+        updated.reconstruction = scores.isEmpty ? manifest.reconstruction : scores
         try writeManifest(updated)
         try write(trainer.checkpoint(), to: "checkpoint.safetensors")
     }
@@ -106,7 +108,9 @@ public struct RunFolder: Sendable {
         }
         var generators: [[String: SafeTensors.Entry]] = []
         for n in 0..<savedScale { generators.append(try read("G\(n).safetensors").tensors) }
-        try trainer.restore(from: checkpoint, generators: generators, file: file("checkpoint.safetensors").path)
+        let lastCritic = savedScale > 0 && manifest.config.warmStart ? try read("D\(savedScale - 1).safetensors").tensors : nil
+        try trainer.restore(from: checkpoint, generators: generators, lastCritic: lastCritic,
+                            file: file("checkpoint.safetensors").path)
         return (trainer, manifest)
     }
 

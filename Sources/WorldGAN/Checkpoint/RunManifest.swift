@@ -27,6 +27,11 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// Worker threads; same seed and thread count give identical weights.
     public var threads: Int
     public var progress: Progress
+    /// Voxels per token in the training input (row order of `tokens`): the decoder's prior.
+    /// Absent in runs written before it existed (they decode by nearest neighbour).
+    public var tokenCounts: [Int]?
+    /// The token accuracy of each finished scale's reconstruction.
+    public var reconstruction: [ReconstructionScore]?
 
     public init(worldganVersion: String, config: TrainingConfig, channels: Int, tokens: [String], embeddingsFile: String,
                 source: String, realFile: String, scaleShapes: [[Int]], noiseAmplitudes: [Float], threads: Int, progress: Progress) {

@@ -40,6 +40,18 @@ public struct ConvNet {
         body.norm.repeatLastUpdate()
     }
 
+    /// Overwrites this net's parameters and running statistics with copies of `other`'s (same shapes).
+    public func copyWeights(from other: ConvNet) {
+        for ((name, mine), (_, theirs)) in zip(namedParameters, other.namedParameters) {
+            precondition(mine.count == theirs.count, "ConvNet.copyWeights: \(name) has \(mine.count) values, the source \(theirs.count)")
+            mine.data = theirs.data
+        }
+        for ((_, mine), (_, theirs)) in zip(normalizations, other.normalizations) {
+            mine.runningMean = theirs.runningMean
+            mine.runningVariance = theirs.runningVariance
+        }
+    }
+
     /// Overwrites parameters and running statistics from `values` (name → row-major floats), e.g.
     /// a checkpoint or a parity fixture. Running statistics are optional (`…bn.running_mean/var`).
     /// - Throws: ``WorldGANError/missingParameter(name:)`` or ``WorldGANError/parameterSize(name:expected:found:)``.

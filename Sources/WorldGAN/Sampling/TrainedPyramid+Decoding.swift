@@ -12,6 +12,14 @@ extension TrainedPyramid {
     ///   embedding dimension differs from the sample's channels.
     /// - Complexity: O(voxels · tokens · C).
     public func decode(_ sample: Sample, embeddings: Embeddings, file: String = "embeddings") throws(TrainingError) -> BlockVolume {
+        try decode(sample, decoder: TokenDecoder(embeddings: embeddings, counts: nil), file: file)
+    }
+
+    /// Decodes a sample into blocks with `decoder` (maximum a-posteriori over the training input's
+    /// token frequencies, see ``TokenDecoder``).
+    /// - Throws: as ``decode(_:embeddings:file:)``.
+    public func decode(_ sample: Sample, decoder: TokenDecoder, file: String = "embeddings") throws(TrainingError) -> BlockVolume {
+        let embeddings = decoder.embeddings
         guard embeddings.dimension * sample.voxelCount == sample.values.count else {
             throw .invalidSetting(name: "embeddings dimension", value: "\(embeddings.dimension)",
                                   requirement: "the run's channel count \(sample.values.count / max(sample.voxelCount, 1))")
@@ -24,8 +32,8 @@ extension TrainedPyramid {
             }
             palette.append(state)
         }
-        let nearest = embeddings.nearestIndices(channelMajor: sample.values, voxelCount: sample.voxelCount)
+        let indices = decoder.decode(channelMajor: sample.values, voxelCount: sample.voxelCount)
         return BlockVolume(size: (sample.size.x, sample.size.y, sample.size.z), palette: palette,
-                           indices: nearest.map { UInt32(truncatingIfNeeded: $0) })
+                           indices: indices.map { UInt32(truncatingIfNeeded: $0) })
     }
 }

@@ -39,6 +39,16 @@ public struct TrainedPyramid {
         public let values: [Float]
         public let size: (x: Int, y: Int, z: Int)
         public var voxelCount: Int { size.x * size.y * size.z }
+
+        public init(values: [Float], size: (x: Int, y: Int, z: Int)) {
+            self.values = values
+            self.size = size
+        }
+
+        /// The values of a `[1, C, X, Y, Z]` image.
+        init(_ image: Tensor) {
+            self.init(values: image.data, size: (image.shape[2], image.shape[3], image.shape[4]))
+        }
     }
 
     /// Generates one volume: from the coarsest scale with fresh noise, each scale's noise and image
@@ -49,8 +59,11 @@ public struct TrainedPyramid {
     ///   - seed: the noise seed; the same seed gives the same sample.
     ///   - startScale: scales below it use the reconstruction noise (`z_opt`, zeros above the
     ///     coarsest), so the sample keeps the training volume's layout up to that scale.
+    ///   - noiseScale: multiplies the noise amplitudes of the scales from `startScale` on (1: as
+    ///     trained; larger: samples further from the reconstruction).
     /// - Complexity: one eval-mode forward per trained scale.
-    public func sample(scale: (Double, Double, Double) = (1, 1, 1), seed: UInt64, startScale: Int = 0) -> Sample {
+    public func sample(scale: (Double, Double, Double) = (1, 1, 1), seed: UInt64, startScale: Int = 0,
+                       noiseScale: Float = 1) -> Sample {
         precondition(!generators.isEmpty, "TrainedPyramid.sample: no trained scale")
         let factors = [scale.0, scale.1, scale.2]
         let sizes = shapes.prefix(generators.count).map { shape in
@@ -58,16 +71,28 @@ public struct TrainedPyramid {
         }
         var rng = SeedStream.generator(seed: seed, .preview)
         let image = GradMode.withoutRecording {
-            output(ofScales: generators.count, sizes: Array(sizes), reconstructingBelow: startScale, using: &rng)
+            output(ofScales: generators.count, sizes: Array(sizes), reconstructingBelow: startScale,
+                   noiseScale: noiseScale, using: &rng)
         }
-        let size = image.shape
-        return Sample(values: image.data, size: (size[2], size[3], size[4]))
+        return Sample(image)
+    }
+
+    /// The reconstruction of the training volume through the first `count` scales (all trained
+    /// ones by default): `z_opt` at the coarsest scale, no noise above, at the run's own shapes.
+    public func reconstruction(scales count: Int? = nil) -> Sample {
+        let count = min(count ?? generators.count, generators.count)
+        precondition(count > 0, "TrainedPyramid.reconstruction: no trained scale")
+        var unused = SeededGenerator(seed: 0)
+        return Sample(GradMode.withoutRecording {
+            output(ofScales: count, sizes: shapes, reconstructingBelow: count, using: &unused)
+        })
     }
 
     /// The image of scale `count - 1` when chaining the first `count` generators (`[1, C] + sizes[count-1]`).
     /// Scales below `reconstructingBelow` use `z_opt` (resized to `sizes[0]` if needed) / zeros;
     /// the others fresh normal noise from `rng`.
-    func output(ofScales count: Int, sizes: [[Int]], reconstructingBelow: Int, using rng: inout SeededGenerator) -> Tensor {
+    func output(ofScales count: Int, sizes: [[Int]], reconstructingBelow: Int, noiseScale: Float = 1,
+                using rng: inout SeededGenerator) -> Tensor {
         var prev = Tensor(zeros: [1, channels] + sizes[0])
         for k in 0..<count {
             if k > 0 { prev = prev.resized(to: sizes[k]) }
@@ -80,7 +105,8 @@ public struct TrainedPyramid {
                 noise = Tensor(zeros: [1, channels] + sizes[k])
             }
             let padded = prev.replicatePadded(3)
-            prev = generators[k]((noise * noiseAmplitudes[k]).replicatePadded(3) + padded, padded, training: false)
+            let amplitude = noiseAmplitudes[k] * (k >= reconstructingBelow ? noiseScale : 1)
+            prev = generators[k]((noise * amplitude).replicatePadded(3) + padded, padded, training: false)
         }
         return prev
     }

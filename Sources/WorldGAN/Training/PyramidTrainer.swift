@@ -33,6 +33,17 @@ public final class PyramidTrainer {
     /// Every iteration so far, in order.
     public private(set) var records: [IterationRecord] = []
     private var reconstructionInputs: (input: Tensor, prev: Tensor)?
+    /// When set, every finished scale's reconstruction is scored and the score stored in the
+    /// scale's last ``IterationRecord``.
+    public var reconstructionCheck: ReconstructionCheck?
+
+    /// The reconstruction scores of the finished scales (from their last records).
+    public var reconstructionScores: [ReconstructionScore] {
+        records.filter { !$0.reconstructionAccuracy.isNaN }.map {
+            ReconstructionScore(scale: $0.scale, accuracy: Double($0.reconstructionAccuracy),
+                                nonAirAccuracy: Double($0.reconstructionNonAirAccuracy))
+        }
+    }
 
     /// - Parameter real: the embedded volume `[1, C, X, Y, Z]`.
     /// - Throws: ``TrainingError`` for a bad config or a volume smaller than the minimum.
@@ -98,16 +109,22 @@ public final class PyramidTrainer {
         records.append(record)
         iteration += 1
         if iteration == config.iterations(atScale: scale) { finishScale() }
-        return record
+        return records[records.count - 1]
     }
 
-    /// Fresh G and D for the current scale (seeded by scale) and its noise amplitude: 1 at the
-    /// coarsest scale, else `noiseUpdate · RMSE(real, upsampled reconstruction)`.
+    /// G and D for the current scale — fresh (seeded by scale), or with ``TrainingConfig/warmStart``
+    /// copies of the previous scale's — and its noise amplitude: 1 at the coarsest scale, else
+    /// `noiseUpdate · RMSE(real, upsampled reconstruction)`.
     private func startScale() -> ScaleTrainer {
         var rng = SeedStream.generator(seed: config.seed, .networks, scale)
         let channels = pyramid.channels
-        let trainer = ScaleTrainer(generator: Generator(channels: channels, features: config.features, using: &rng),
-                                   discriminator: Discriminator(channels: channels, features: config.features, using: &rng),
+        let generator = Generator(channels: channels, features: config.features, using: &rng)
+        let discriminator = Discriminator(channels: channels, features: config.features, using: &rng)
+        if config.warmStart, scale > 0, let previousG = pyramid.generators.last, let previousD = discriminators.last {
+            generator.net.copyWeights(from: previousG.net)
+            discriminator.net.copyWeights(from: previousD.net)
+        }
+        let trainer = ScaleTrainer(generator: generator, discriminator: discriminator,
                                    configuration: config.scaleConfiguration(at: iteration))
         noiseAmplitude = 1
         if scale > 0 {
@@ -138,10 +155,10 @@ public final class PyramidTrainer {
 
     /// Sets the whole position at once (``restore(from:generators:file:)``).
     func restoreState(scale: Int, iteration: Int, generators: [Generator], amplitudes: [Float], currentAmplitude: Float,
-                      current: ScaleTrainer?, records: [IterationRecord]) {
+                      current: ScaleTrainer?, critics: [Discriminator], records: [IterationRecord]) {
         pyramid.generators = generators
         pyramid.noiseAmplitudes = amplitudes
-        discriminators = []
+        discriminators = critics
         self.scale = scale
         self.iteration = iteration
         self.current = current
@@ -154,6 +171,11 @@ public final class PyramidTrainer {
         guard let trainer = current else { return }
         pyramid.generators.append(trainer.generator)
         pyramid.noiseAmplitudes.append(noiseAmplitude)
+        if let check = reconstructionCheck, !records.isEmpty {
+            let score = check.score(pyramid, scale: scale)
+            records[records.count - 1].reconstructionAccuracy = Float(score.accuracy)
+            records[records.count - 1].reconstructionNonAirAccuracy = Float(score.nonAirAccuracy)
+        }
         discriminators.append(trainer.discriminator)
         current = nil
         reconstructionInputs = nil

@@ -47,8 +47,8 @@ struct Block2VecOptions: ParsableArguments {
     @Option(help: "AdamW learning rate (cosine-annealed per batch).") var lr = 1e-3
     @Option(help: "Word2vec subsampling threshold t (0 turns subsampling off).") var subsample = 1e-3
     @Option(help: "Random seed.") var seed: UInt64 = 0
-    @Option(help: "Tokens: 'state' (full block states) or 'name' (properties dropped, as the original).")
-    var tokens: TokenMode = .state
+    @Option(help: "Tokens: 'canonical' (full states, neighbour-derived properties such as leaf distance and fence sides set aside and recomputed when generating), 'state' (full states as they are) or 'name' (properties dropped, as the original).")
+    var tokens: TokenMode = .canonical
 
     var config: Block2VecConfig {
         var c = Block2VecConfig()

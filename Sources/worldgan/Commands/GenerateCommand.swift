@@ -31,7 +31,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Size factors X Y Z relative to the training volume (e.g. 2 1 2).") var scale: DoubleTriple?
     @Option(help: "Seed of the first sample (sample n uses seed + n).") var seed: UInt64 = 0
     @Option(help: "Use the reconstruction below this scale: variations closer to the input (0 = free).")
-    var startScale = 0
+    var startScale: Int?
+    @Option(help: "How far samples may stray from the input: 'low' keeps its silhouette, 'medium' its layout, 'high' is free (the default).")
+    var variation: Variation?
+    @Option(help: "Multiply the noise of the sampled scales (1 = as trained).") var noiseScale: Float?
+    @Flag(help: "Also write DIR/reconstruction.schem: the input as the pyramid reproduces it.") var reconstruction = false
+    @Option(help: "'map' (nearest embedding, weighed by how common each block is in the input) or 'nearest' (the original's).")
+    var decoder = DecoderChoice.map
     @Option(help: "A bundled style (\(Style.bundledNames.joined(separator: ", "))), a style .json, or an embeddings .txt to decode against.")
     var style: String?
     @Option(name: .shortAndLong, help: "Folder for the samples (.schem) and the render.") var output = "samples"
@@ -54,16 +60,25 @@ struct GenerateCommand: ParsableCommand {
         }
         guard spacing >= 0 else { throw ValidationError("--spacing must be 0 or more") }
         if newWorld != nil { _ = try LevelFormat(dataVersion: dataVersion) }   // refuse unsupported versions before sampling
+        if variation != nil && (startScale != nil || noiseScale != nil) {
+            throw ValidationError("--variation sets the start scale and noise; give either it or --start-scale/--noise-scale")
+        }
+        if let n = noiseScale, !(n >= 0 && n.isFinite) { throw ValidationError("--noise-scale must be 0 or more") }
     }
 
     func run() throws {
         let runURL = URL(fileURLWithPath: runFolder)
         let pyramid = try TrainedPyramid.load(from: runURL)
+        let plan = (variation ?? .high).plan(scales: pyramid.generators.count)
+        let startScale = self.startScale ?? plan.startScale, noiseScale = self.noiseScale ?? plan.noiseScale
         guard startScale >= 0, startScale < pyramid.generators.count else {
             throw ValidationError("--start-scale must lie in 0…\(pyramid.generators.count - 1) for this run")
         }
         let manifest = try RunFolder(runURL).manifest()
         let embeddings = try EmbeddingFile.read(from: runURL.appendingPathComponent(manifest.embeddingsFile))
+        let tokenDecoder = decoder == .map
+            ? TokenDecoder.calibrated(embeddings: embeddings, counts: manifest.tokenCounts, reconstruction: pyramid.reconstruction())
+            : TokenDecoder(embeddings: embeddings, counts: nil)
         let choice = try style.map(StyleChoice.resolve)
         let mapper = try choice.flatMap { c -> StyleMapper? in if case .mapping(let s) = c { return try StyleMapper(style: s) } else { return nil } }
         if let mapper, !mapper.unknownTargets.isEmpty, !quiet {
@@ -74,18 +89,19 @@ struct GenerateCommand: ParsableCommand {
         var uncovered: [BlockState: Int] = [:]
         let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
         for n in 0..<count {
-            let sample = pyramid.sample(scale: factors, seed: seed &+ UInt64(n), startScale: startScale)
+            let sample = pyramid.sample(scale: factors, seed: seed &+ UInt64(n), startScale: startScale, noiseScale: noiseScale)
             var volume: BlockVolume
             if case .vocabulary(let decoder) = choice {
                 volume = try decoder.decode(channelMajor: sample.values, size: (sample.size.x, sample.size.y, sample.size.z))
             } else {
-                volume = try pyramid.decode(sample, embeddings: embeddings, file: manifest.embeddingsFile)
+                volume = try pyramid.decode(sample, decoder: tokenDecoder, file: manifest.embeddingsFile)
             }
             if let mapper {
                 let styled = try mapper.apply(to: volume)
                 volume = styled.volume
                 for u in styled.report.notCovered { uncovered[u.state, default: 0] += u.voxels }
             }
+            DerivedProperties.recompute(in: &volume)
             samples.append(volume)
             bar.update(n + 1)
         }
@@ -94,7 +110,15 @@ struct GenerateCommand: ParsableCommand {
             print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
                   + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
         }
-        try writeOutputs(samples, dataVersion: realDataVersion(runURL, manifest))
+        let dataVersion = realDataVersion(runURL, manifest)
+        try writeOutputs(samples, dataVersion: dataVersion)
+        if reconstruction {
+            let url = URL(fileURLWithPath: output).appendingPathComponent("reconstruction.schem")
+            var volume = try pyramid.decode(pyramid.reconstruction(), decoder: tokenDecoder, file: manifest.embeddingsFile)
+            DerivedProperties.recompute(in: &volume)
+            try SchematicFile.write(volume, to: url, dataVersion: dataVersion)
+            print("wrote \(url.path) (the reconstruction of the training input)")
+        }
     }
 
     /// The DataVersion the training input was saved with (samples are written with it), else `--data-version`.
@@ -141,6 +165,28 @@ struct GenerateCommand: ParsableCommand {
         let world = try World(at: folder)
         let summary = try WorldPaster(world: world).paste(Array(zip(samples, layout.origins(for: samples))))
         print("created \(folder.path) (Minecraft \(settings.resolvedVersionName)): \(samples.count) samples on a grid from 0 -62 0, \(summary.createdChunks) chunks; spawn \(extent.x / 2) -60 -6")
+    }
+}
+
+/// `generate --decoder`: how GAN outputs become blocks.
+enum DecoderChoice: String, ExpressibleByArgument, CaseIterable {
+    case map, nearest
+}
+
+/// `generate --variation`: how far samples may stray from the training input.
+enum Variation: String, ExpressibleByArgument, CaseIterable {
+    case low, medium, high
+
+    /// The start scale (scales below it follow the reconstruction) and noise factor of a level
+    /// for a run of `scales` trained scales: `low` samples only the finest scale, with stronger
+    /// noise (the silhouette stays, the blocks vary); `medium` keeps the coarse half's layout;
+    /// `high` samples every scale freely.
+    func plan(scales: Int) -> (startScale: Int, noiseScale: Float) {
+        switch self {
+        case .low: return (max(0, scales - 1), 3)
+        case .medium: return (max(0, scales / 2), 2)
+        case .high: return (0, 1)
+        }
     }
 }
 

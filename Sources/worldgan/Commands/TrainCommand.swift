@@ -72,7 +72,10 @@ struct TrainCommand: ParsableCommand {
         let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
         let folder = RunFolder(URL(fileURLWithPath: output ?? "runs/\(name)"))
         var vectors: Embeddings
-        if let embeddings {
+        if config.representation == .oneHot {
+            try folder.create(replacing: force)
+            vectors = Embeddings.oneHot(tokens: Vocabulary(volume).tokens)
+        } else if let embeddings {
             vectors = try EmbeddingFile.read(from: URL(fileURLWithPath: embeddings)).restricted(to: Vocabulary(volume).tokens, file: embeddings)
             try folder.create(replacing: force)
             try EmbeddingFile.write(vectors, to: folder.file("embeddings.txt"))
@@ -83,13 +86,27 @@ struct TrainCommand: ParsableCommand {
             vectors = result.embeddings
         }
         try FileManager.default.copyItem(at: URL(fileURLWithPath: input), to: folder.file("real.schem"))
+        let vocabulary = Vocabulary(volume)
+        let counts = vectors.tokens.map { vocabulary.index(of: $0).map { vocabulary.counts[$0] } ?? 0 }
+        var vectorsFile = "embeddings.txt"
+        if config.representation == .oneHot {
+            vectorsFile = "vectors.txt"
+            try EmbeddingFile.write(vectors, to: folder.file(vectorsFile))
+        } else if config.equalLengthEmbeddings {
+            vectors = vectors.equalLength(weights: counts)
+            vectorsFile = "vectors.txt"
+            try EmbeddingFile.write(vectors, to: folder.file(vectorsFile))
+        }
         let real = Tensor(shape: [1, vectors.dimension] + size,
-                          data: try vectors.channelMajorValues(of: volume, file: folder.file("embeddings.txt").path))
+                          data: try vectors.channelMajorValues(of: volume, file: folder.file(vectorsFile).path))
         let trainer = try PyramidTrainer(real: real, config: config)
-        let manifest = RunManifest(worldganVersion: WorldGANVersion.current, config: config, channels: vectors.dimension,
-                                   tokens: vectors.tokens, embeddingsFile: "embeddings.txt", source: input, realFile: "real.schem",
+        let decoder = TokenDecoder(embeddings: vectors, counts: counts)
+        trainer.reconstructionCheck = ReconstructionCheck(reals: trainer.scales.reals, decoder: decoder)
+        var manifest = RunManifest(worldganVersion: WorldGANVersion.current, config: config, channels: vectors.dimension,
+                                   tokens: vectors.tokens, embeddingsFile: vectorsFile, source: input, realFile: "real.schem",
                                    scaleShapes: trainer.scales.shapes, noiseAmplitudes: [], threads: Parallel.threadCount,
                                    progress: .init(scale: 0, iteration: 0, finished: false))
+        manifest.tokenCounts = counts
         try folder.save(trainer, manifest: manifest)
         return TrainingSession(folder: folder, trainer: trainer, manifest: manifest, embeddings: vectors, quiet: quiet)
     }

@@ -24,6 +24,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Noise amplitude factor at scales > 0 (× RMSE of the reconstruction).") var noiseUpdate: Float?
     @Option(help: "Checkpoint every this many iterations (and at every scale end).") var checkpointEvery: Int?
     @Option(help: "Samples rendered into previews/ at the end of every scale.") var previews: Int?
+    @Flag(inversion: .prefixedNo, help: "Start each scale from the previous scale's G and D (default on).")
+    var warmStart: Bool?
+    @Flag(inversion: .prefixedNo, help: "Give every token's vector the same length before training the GAN (default on).")
+    var equalLengthEmbeddings: Bool?
+    @Option(help: "Token representation: 'block2vec' (skip-gram vectors) or 'one-hot' (one channel per block state).")
+    var representation: TokenRepresentation?
 
     /// The preset with every given flag applied, validated.
     func config(seed: UInt64) throws -> TrainingConfig {
@@ -45,6 +51,9 @@ struct TrainingOptions: ParsableArguments {
         if let v = noiseUpdate { c.noiseUpdate = v }
         if let v = checkpointEvery { c.checkpointEvery = v }
         if let v = previews { c.previewSamples = v }
+        if let v = warmStart { c.warmStart = v }
+        if let v = equalLengthEmbeddings { c.equalLengthEmbeddings = v }
+        if let v = representation { c.representation = v }
         c.seed = seed
         try c.validate()
         return c
@@ -59,3 +68,4 @@ struct TrainingOptions: ParsableArguments {
 }
 
 extension TrainingPreset: ExpressibleByArgument {}
+extension TokenRepresentation: ExpressibleByArgument {}

@@ -10,15 +10,19 @@ final class TrainingSession {
     let folder: RunFolder
     let trainer: PyramidTrainer
     let manifest: RunManifest
-    let embeddings: Embeddings
+    /// Decodes previews and scores reconstructions (MAP over the input's token counts).
+    let decoder: TokenDecoder
     let quiet: Bool
 
     init(folder: RunFolder, trainer: PyramidTrainer, manifest: RunManifest, embeddings: Embeddings, quiet: Bool) {
         self.folder = folder
         self.trainer = trainer
         self.manifest = manifest
-        self.embeddings = embeddings
+        decoder = TokenDecoder(embeddings: embeddings, counts: manifest.tokenCounts)
         self.quiet = quiet
+        if trainer.reconstructionCheck == nil {
+            trainer.reconstructionCheck = ReconstructionCheck(reals: trainer.scales.reals, decoder: decoder)
+        }
     }
 
     /// Reopens an interrupted run folder.
@@ -48,7 +52,9 @@ final class TrainingSession {
                                                 record.criticReal, record.criticFake, record.penalty, record.adversarial,
                                                 record.reconstruction, ProgressBar.clock(remaining)))
             if finishedScale {
-                bar.bar.finish(status: String(format: "rec %.4f", record.reconstruction))
+                bar.bar.finish(status: String(format: "rec %.4f, reconstruction accuracy %.3f (non-air %.3f)",
+                                              record.reconstruction, record.reconstructionAccuracy,
+                                              record.reconstructionNonAirAccuracy))
                 try writeScaleOutputs(scale: record.scale)
                 if !trainer.isFinished {
                     bar = makeBar()
@@ -79,10 +85,16 @@ final class TrainingSession {
         try rec.write(to: folder.file("loss-scale\(scale)-rec.svg"))
         let count = trainer.config.previewSamples
         guard count > 0 else { return }
-        let volumes = try (0..<count).map { try trainer.pyramid.decode(trainer.pyramid.sample(seed: UInt64($0)), embeddings: embeddings) }
+        let pyramid = trainer.pyramid
+        let reconstructed = pyramid.reconstruction()
+        let decoder = TokenDecoder.calibrated(embeddings: self.decoder.embeddings, counts: manifest.tokenCounts,
+                                              reconstruction: reconstructed)
+        let reconstruction = try pyramid.decode(reconstructed, decoder: decoder)
+        let volumes = try (0..<count).map { try pyramid.decode(pyramid.sample(seed: UInt64($0)), decoder: decoder) }
         let previews = folder.url.appendingPathComponent("previews")
         try FileManager.default.createDirectory(at: previews, withIntermediateDirectories: true)
-        try IsometricRenderer().renderGrid(volumes, captions: (0..<count).map { "scale \(scale) seed \($0)" })
+        try IsometricRenderer().renderGrid([reconstruction] + volumes,
+                                           captions: ["scale \(scale) reconstruction"] + (0..<count).map { "scale \(scale) seed \($0)" })
             .writePNG(to: previews.appendingPathComponent("scale\(scale).png"))
     }
 }
