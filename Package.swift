@@ -50,7 +50,9 @@ let package = Package(
         .executableTarget(name: "worldgan", dependencies: [
             "NBT", "Anvil", "Tensor", "Block2Vec", "Render", "Metrics", "Styles", "SampleWorld", "WorldGAN",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: portableCPU),
+        ], swiftSettings: portableCPU, plugins: ["GitRevision"]),
+        // Generates `GitRevision.current` (the commit built from) for `worldgan --version`.
+        .plugin(name: "GitRevision", capability: .buildTool()),
 
         // Tests: one target per module plus shared helpers.
         .target(name: "TestSupport", dependencies: ["NBT", "Anvil"], path: "Tests/TestSupport"),
@@ -64,6 +66,8 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),
         .testTarget(name: "StylesTests", dependencies: ["Styles", "Anvil", "Block2Vec", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "SampleWorld", "TestSupport"]),
+        // Runs every command line of README.md and of each `--help` through the built binary.
+        .testTarget(name: "ExampleTests", dependencies: ["TestSupport"]),
     ]
 )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `worldgan` command: learn a Minecraft structure's style from one example and generate new ones.
 @main
@@ -7,18 +8,31 @@ struct WorldGANCommand: ParsableCommand {
         commandName: "worldgan",
         abstract: "Learn the style of a Minecraft structure from one example and generate new ones.",
         discussion: """
+        Exit status: 0 success, 1 a runtime error (the message names the file, chunk or coordinate),
+        64 a usage error (bad options or values).
+
         Typical use:
           worldgan extract <world> --from X Y Z --to X Y Z -o ruins.schem
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
+        version: WorldGANVersion.described,
         subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, EmbedCommand.self, TrainCommand.self,
                       GenerateCommand.self, RenderCommand.self, EvalCommand.self, SampleWorldCommand.self,
                       BenchCommand.self]
     )
 
+    /// Parses the command line (triples joined first, see ``ArgumentPreprocessor``) and runs the command.
     static func main() {
-        main(Array(ArgumentPreprocessor.join(Array(CommandLine.arguments.dropFirst()))))
+        let arguments: [String]
+        do {
+            arguments = try ArgumentPreprocessor.rewrite(Array(CommandLine.arguments.dropFirst()), root: Self.self)
+        } catch {
+            // One line naming the option; 64 (EX_USAGE) like swift-argument-parser's own usage errors.
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            Self.exit(withError: ExitCode.validationFailure)
+        }
+        main(arguments)
     }
 }
 

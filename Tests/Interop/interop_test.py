@@ -12,6 +12,8 @@ For real 1.16, 1.18 and 1.21 worlds (region files from ../shared/worlds/real aro
      paste did not touch must be byte-identical to before, and touched chunks must have dropped
      their heightmaps and light so the game recomputes them;
   3. `worldgan extract` the pasted box again: identical to the first schematic.
+A real 1.13.2 region file with negative region coordinates (r.-1.-1): a box at negative x and z,
+typed as users do (`--from -300 60 -300`, and `--from=-300,60,-300`), must match anvil-parser2.
 Prints one line per check and ends with 'N passed, N failed'. Skips (exit 0, with a message)
 when SHARED_DIR is absent unless WORLDGAN_REQUIRE_SHARED=1.
 """
@@ -123,14 +125,14 @@ CASES = [
 ]
 
 
-def pick_box(region_path, region_xz, dv):
-    """A 20x12x20 box inside two adjacent existing chunks, at a height with blocks in it."""
+def pick_box(region_path, region_xz, dv, any_status=False):
+    """A 20x12x20 box inside 2x2 existing chunks (fully generated unless any_status), at y 60..71."""
     chunks = region_chunks(region_path)
     rx, rz = region_xz
     for (lx, lz) in sorted(chunks):
         if (lx + 1, lz) in chunks and (lx, lz + 1) in chunks and (lx + 1, lz + 1) in chunks:
             status = str(chunk_nbt(chunks[(lx, lz)]).get("Status", chunk_nbt(chunks[(lx, lz)]).get("Level", {}).get("Status", "")))
-            if "full" not in status:
+            if "full" not in status and not any_status:
                 continue
             x0 = (rx * 32 + lx) * 16 + 6
             z0 = (rz * 32 + lz) * 16 + 6
@@ -157,6 +159,38 @@ def compare_world_box(region_dir, origin, vol, label):
         if got != tok:
             mism.append((p, tok, got))
     check(label, not mism, f"{len(mism)} differ, e.g. {mism[:3]}")
+
+
+def negative_checks(binary, shared, tmp):
+    """Extract at negative x and z from 1.13.2 r.-1.-1, both ways of typing a triple, vs anvil-parser2."""
+    rel = "prismarine-provider-anvil/1.13.2/r.-1.-1.mca"
+    world = make_world(shared, tmp, rel, 1631, "world-1.13.2-negative")
+    region_path = os.path.join(world, "region", os.path.basename(rel))
+    # Its chunks are decorated/postprocessed, not "full": all hold their terrain blocks.
+    box = pick_box(region_path, region_xz(region_path), 1631, any_status=True)
+    if box is None:
+        check("1.13.2 r.-1.-1: fixture has 2x2 chunks", False, "no box found")
+        return
+    a, b = box
+    check("1.13.2 r.-1.-1: the box has negative x and z", a[0] < 0 and a[2] < 0 and b[0] < 0 and b[2] < 0, f"{a} {b}")
+    region = anvil.Region.from_file(region_path)
+    spellings = [
+        ("three words", ["--from", *a, "--to", *b]),
+        ("one word after =", ["--from=" + ",".join(map(str, a)), "--to=" + ",".join(map(str, b))]),
+    ]
+    for label, box_args in spellings:
+        schem = os.path.join(tmp, "negative-" + label.replace(" ", "-") + ".schem")
+        rc, out = run(binary, "extract", world, *box_args, "-o", schem)
+        check(f"1.13.2 r.-1.-1: extract {' '.join(map(str, box_args))} exits 0", rc == 0, out.strip()[-500:])
+        if rc != 0:
+            continue
+        size, vol = read_schem(schem)
+        check(f"1.13.2 r.-1.-1 ({label}): schematic size", size == (20, 12, 20), str(size))
+        mism = [(p, vol[p], anvil_block(region, a[0] + p[0], a[1] + p[1], a[2] + p[2]))
+                for p in sorted(vol) if vol[p] != anvil_block(region, a[0] + p[0], a[1] + p[1], a[2] + p[2])]
+        kinds = len(set(vol.values()))
+        check(f"1.13.2 r.-1.-1 ({label}): extracted blocks equal anvil-parser2's ({kinds} block states)",
+              not mism and kinds > 1, str(mism[:3]))
 
 
 def generate_checks(binary, shared, tmp):
@@ -263,6 +297,7 @@ def main():
             rc, out = run(binary, "extract", world, "--from", *at, "--to", at[0] + 19, at[1] + 11, at[2] + 19, "-o", schem2)
             size2, vol2 = read_schem(schem2) if rc == 0 else (None, {})
             check(f"{name}: extract after paste equals the original", rc == 0 and vol2 == vol, out.strip()[-300:])
+        negative_checks(binary, shared, tmp)
         generate_checks(binary, shared, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -36,7 +36,7 @@ struct InfoCommand: ParsableCommand {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw ValidationError("\(path): no such file or folder")
+            throw FileError.noSuchFile(path: path, folderAllowed: true)
         }
         if isDirectory.boolValue { return try describeWorld(url) }
         switch url.pathExtension.lowercased() {

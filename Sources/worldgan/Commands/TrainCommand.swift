@@ -111,8 +111,3 @@ struct TrainCommand: ParsableCommand {
         return TrainingSession(folder: folder, trainer: trainer, manifest: manifest, embeddings: vectors, quiet: quiet)
     }
 }
-
-/// The tool's version, recorded in run.json.
-enum WorldGANVersion {
-    static let current = "0.1.0"
-}

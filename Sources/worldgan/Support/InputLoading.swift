@@ -8,7 +8,7 @@ enum InputLoading {
     static func schematic(_ path: String) throws -> (volume: BlockVolume, info: SpongeSchematic.Info) {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ValidationError("\(path): no such file")
+            throw FileError.noSuchFile(path: path, folderAllowed: false)
         }
         return try SchematicFile.read(url)
     }
@@ -23,10 +23,10 @@ enum InputLoading {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("cannot create the output folder \(folder.path): \(error.localizedDescription)")
+            throw FileError.cannotCreateFolder(path: folder.path, reason: error.localizedDescription)
         }
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
-            throw ValidationError("the output folder \(folder.path) is not writable")
+            throw FileError.folderNotWritable(path: folder.path)
         }
     }
 }
