@@ -13,7 +13,7 @@ struct WorldGANCommand: ParsableCommand {
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
         subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, EmbedCommand.self, TrainCommand.self,
-                      GenerateCommand.self, RenderCommand.self, EvalCommand.self, SampleWorldCommand.self,
+                      GenerateCommand.self, RenderCommand.self, ViewCommand.self, EvalCommand.self, SampleWorldCommand.self,
                       BenchCommand.self]
     )
 
