@@ -8,6 +8,7 @@ extension _ViewTemplate {
     layout(location = 0) in uvec4 q0;
     layout(location = 1) in uvec4 q1;
     uniform mat4 mvp;
+    uniform float cut;
     uniform sampler2D looks;
     out vec3 vColour; out vec2 vUV; out float vAlpha;
     vec4 look(uint l, int r) { return texelFetch(looks, ivec2(int(l % 256u), int(l / 256u) * 4 + r), 0); }
@@ -21,13 +22,16 @@ extension _ViewTemplate {
       vec3 V = (d == 2u || d == 3u) ? vec3(0, 0, 1) : vec3(0, 1, 0);
       float s = (d % 2u == 0u) ? 1.0 : 0.0;
       vec3 lo = look(q0.w, 2).xyz * (255.0 / 16.0), hi = look(q0.w, 3).xyz * (255.0 / 16.0);
-      vec3 p = N * s + U * (cu * float(q1.x)) + V * (cv * float(q1.y));
-      gl_Position = mvp * vec4(vec3(q0.xyz) + lo + p * (hi - lo), 1.0);
-      vec4 top = look(q0.w, 0), side = look(q0.w, 1);
+      // Above the cut: dropped (outside the clip volume); side faces reaching above it: clamped.
+      float top = cut + 1.0 - float(q0.y);
+      float along = (d == 2u || d == 3u) ? cv * float(q1.y) : min(cv * float(q1.y), top);
+      vec3 p = N * s + U * (cu * float(q1.x)) + V * along;
+      gl_Position = float(q0.y) > cut ? vec4(2, 2, 2, 1) : mvp * vec4(vec3(q0.xyz) + lo + p * (hi - lo), 1.0);
+      vec4 up = look(q0.w, 0), side = look(q0.w, 1);
       float shade = d == 2u ? 1.0 : d == 3u ? 0.5 : d == 0u ? 0.84 : d == 1u ? 0.68 : d == 4u ? 0.76 : 0.6;
-      vColour = (d == 2u ? top.rgb : side.rgb) * shade;
-      vAlpha = top.a;
-      vUV = vec2(cu * float(q1.x), cv * float(q1.y));
+      vColour = (d == 2u ? up.rgb : side.rgb) * shade;
+      vAlpha = up.a;
+      vUV = vec2(cu * float(q1.x), along);
     }`;
     const FRAGMENT = `#version 300 es
     precision highp float;
@@ -48,6 +52,7 @@ extension _ViewTemplate {
         this.gl = gl;
         this.program = this.link(VERTEX, FRAGMENT);
         this.mvp = gl.getUniformLocation(this.program, "mvp");
+        this.cut = gl.getUniformLocation(this.program, "cut");
         this.texture = this.lookTexture(looks);
       }
       link(vs, fs) {
@@ -87,7 +92,7 @@ extension _ViewTemplate {
           gl.bufferData(gl.ARRAY_BUFFER, q.a.subarray(0, Math.max(8, q.n * 8)), gl.STATIC_DRAW);
           gl.bindVertexArray(vao);
           for (const loc of [0, 1]) { gl.enableVertexAttribArray(loc); gl.vertexAttribDivisor(loc, 1); }
-          out[name] = { buffer, vao, marks: q.marks };
+          out[name] = { buffer, vao, marks: q.marks, count: q.n };
         }
         gl.bindVertexArray(null);
         return out;
@@ -107,19 +112,23 @@ extension _ViewTemplate {
         gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
         gl.clearColor(...background, 1); gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
       }
-      // Draws layers 0…cut of `mesh` into the viewport [x, y, w, h] (device pixels, GL origin).
-      draw(mesh, cut, mvp, [x, y, w, h]) {
+      // Draws layers 0…cut of `mesh` (the body, cut in the shader, plus layer cut's caps) into the
+      // viewport [x, y, w, h] (device pixels, GL origin), seen from `eye` (volume coordinates).
+      draw(mesh, cut, mvp, eye, size, [x, y, w, h]) {
         const gl = this.gl, range = (l) => [l.marks[cut], l.marks[cut + 1] - l.marks[cut]];
+        // Direction d's faces all face away from an eye beyond the box on the other side.
+        const seen = [eye[0] > 0, eye[0] < size[0], eye[1] > 0, eye[1] < Math.min(size[1], cut + 1), eye[2] > 0, eye[2] < size[2]];
         gl.enable(gl.SCISSOR_TEST); gl.scissor(x, y, w, h); gl.viewport(x, y, w, h);
         gl.useProgram(this.program);
         gl.uniformMatrix4fv(this.mvp, false, mvp);
+        gl.uniform1f(this.cut, cut);
         gl.activeTexture(gl.TEXTURE0); gl.bindTexture(gl.TEXTURE_2D, this.texture);
         gl.enable(gl.DEPTH_TEST); gl.depthMask(true); gl.disable(gl.BLEND); gl.disable(gl.CULL_FACE);
-        this.drawRange(mesh.solid, 0, mesh.solid.marks[cut + 1]);
-        this.drawRange(mesh.solidCap, ...range(mesh.solidCap));
+        for (let d = 0; d < 6; d++) if (seen[d]) this.drawRange(mesh["solid" + d], 0, mesh["solid" + d].count);
+        if (seen[2]) this.drawRange(mesh.solidCap, ...range(mesh.solidCap));
         gl.enable(gl.BLEND); gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA); gl.depthMask(false);
-        this.drawRange(mesh.see, 0, mesh.see.marks[cut + 1]);
-        this.drawRange(mesh.seeCap, ...range(mesh.seeCap));
+        for (let d = 0; d < 6; d++) if (seen[d]) this.drawRange(mesh["see" + d], 0, mesh["see" + d].count);
+        if (seen[2]) this.drawRange(mesh.seeCap, ...range(mesh.seeCap));
         gl.depthMask(true);
         gl.bindVertexArray(null);
       }

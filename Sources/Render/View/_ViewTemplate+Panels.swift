@@ -1,7 +1,7 @@
 extension _ViewTemplate {
     /// The page's state and panels: entry switcher, side-by-side, cut-away slider, block under
     /// the cursor, measures and histogram; the URL hash (`show`, `cut`, `compare`, `yaw`, `pitch`,
-    /// `zoom`, `bench=frames`) and the JSON status report tests read with `--dump-dom`.
+    /// `zoom`, `pick=x,y` (names the block at that CSS pixel), `bench=frames`) and the JSON status report tests read with `--dump-dom`.
     static let panelScript = #"""
     const $ = (id) => document.getElementById(id);
     const BACKGROUND = [0.106, 0.125, 0.161];
@@ -55,7 +55,7 @@ extension _ViewTemplate {
         const x0 = Math.round(k * W / list.length), x1 = Math.round((k + 1) * W / list.length);
         const v = volume(i), f = camera.frame(v.size, (x1 - x0) / H);
         camera.last = f;
-        renderer.draw(v.mesh, cutFor(v), f.mvp, [x0, 0, x1 - x0, H]);
+        renderer.draw(v.mesh, cutFor(v), f.mvp, f.eye, v.size, [x0, 0, x1 - x0, H]);
         return { i, v, f, left: x0 / dpr, right: x1 / dpr };
       });
       $("labelLeft").textContent = list.length > 1 ? data.entries[list[0]].name + " (input)" : "";
@@ -171,6 +171,7 @@ extension _ViewTemplate {
       if (p.cut) { cut = Math.max(0, Math.min(Number($("cut").max), Number(p.cut))); $("cut").value = cut; $("cutValue").textContent = cut; }
       attachControls($("gl"), camera, redraw, hover);
       draw();
+      if (p.pick) { const [x, y] = p.pick.split(",").map(Number); hover(x, y); status.hover = $("hover").textContent; }
       if ("bench" in p) bench(Number(p.bench) || 60);
       status.ready = true;
       status.shown = shown(); status.cut = cut; status.canvas = [$("gl").width, $("gl").height];

@@ -2,10 +2,10 @@ extension _ViewTemplate {
     /// Decodes `_VoxelPacking` bytes and greedy-meshes a volume into instanced quads.
     ///
     /// A quad is 8 × u16: x, y, z, look, w, h, direction (0 +x, 1 −x, 2 +y, 3 −y, 4 +z, 5 −z), 0.
-    /// Quads are kept per y layer, in layer order, so the cut-away slider only changes how many
-    /// are drawn: layers 0…c of the body, plus layer c's "cap" (top faces hidden by the layer
-    /// above, exposed by the cut). Top and bottom faces merge in 2D per layer, side faces merge
-    /// along their row; boxes that are not full (slabs, plants) get six unmerged faces.
+    /// Top and bottom faces merge in 2D per layer, side faces in 2D across layers (the vertex
+    /// shader drops quads above the cut and clamps side faces to it); the "caps" (top faces hidden
+    /// by the layer above, exposed by a cut) are kept per layer, so a cut at c draws the body plus
+    /// layer c's caps. Boxes that are not full (slabs, plants) get six unmerged faces.
     static let voxelScript = #"""
     function decodeVoxels(b64, n) {
       const bin = atob(b64), len = bin.length, bytes = new Uint8Array(len);
@@ -38,47 +38,53 @@ extension _ViewTemplate {
 
     // kind: 0 air, 1 opaque cube, 2 see-through cube, 3 opaque part, 4 see-through part.
     function meshVolume(vox, X, Y, Z, kind) {
-      const parts = { solid: new Quads(), solidCap: new Quads(), see: new Quads(), seeCap: new Quads() };
+      // Body quads per direction (solid0…5, see0…5), so a camera outside the box skips the
+      // directions that face away from it; caps per layer.
+      const parts = { solidCap: new Quads(), seeCap: new Quads() };
+      for (let d = 0; d < 6; d++) { parts["solid" + d] = new Quads(); parts["see" + d] = new Quads(); }
       const XZ = X * Z, m = new Uint16Array(XZ), cap = new Uint16Array(XZ);
       // Is the face of `a` towards `b` seen? Not behind an opaque cube, nor between two equal see-through cubes.
       const shows = (a, b) => { const k = kind[b]; return k === 0 || k > 2 || (k === 2 && a !== b); };
       const cube = (a) => a !== 0 && kind[a] < 3;
-      const put = (x, y, z, c, w, h, d, isCap) =>
-        (kind[c] === 2 || kind[c] === 4 ? (isCap ? parts.seeCap : parts.see) : (isCap ? parts.solidCap : parts.solid))
-          .push(x, y, z, c, w, h, d);
-      function greedy(mask, y, d, isCap) {
-        for (let v = 0; v < Z; v++) {
-          for (let u = 0; u < X;) {
-            const c = mask[v * X + u];
+      const put = (x, y, z, c, w, h, d, isCap) => {
+        const see = kind[c] === 2 || kind[c] === 4;
+        (isCap ? (see ? parts.seeCap : parts.solidCap) : parts[(see ? "see" : "solid") + d]).push(x, y, z, c, w, h, d);
+      };
+      // Greedy rectangles of equal looks in a U×V mask; emit(u, v, w, h, look) for each.
+      function greedy(mask, U, V, emit) {
+        for (let v = 0; v < V; v++) {
+          for (let u = 0; u < U;) {
+            const c = mask[v * U + u];
             if (c === 0) { u++; continue; }
-            let w = 1; while (u + w < X && mask[v * X + u + w] === c) w++;
+            let w = 1; while (u + w < U && mask[v * U + u + w] === c) w++;
             let h = 1;
-            grow: while (v + h < Z) {
-              const r = (v + h) * X + u;
+            grow: while (v + h < V) {
+              const r = (v + h) * U + u;
               for (let k = 0; k < w; k++) if (mask[r + k] !== c) break grow;
               h++;
             }
-            for (let dv = 0; dv < h; dv++) mask.fill(0, (v + dv) * X + u, (v + dv) * X + u + w);
-            put(u, y, v, c, w, h, d, isCap);
+            for (let dv = 0; dv < h; dv++) mask.fill(0, (v + dv) * U + u, (v + dv) * U + u + w);
+            emit(u, v, w, h, c);
             u += w;
           }
         }
       }
-      // Side faces of one row: `count` voxels from `start`, `step` apart, neighbour at `+off` (or none at the edge).
-      function row(base, start, count, step, off, atEdge, at) {
-        let run = 0, c0 = 0, from = 0;
-        for (let k = 0; k <= count; k++) {
-          let c = 0;
-          if (k < count) {
-            const i = start + k * step, a = base[i];
-            if (cube(a) && shows(a, atEdge ? 0 : base[i + off])) c = a;
-          }
-          if (c !== c0 || k === count) {
-            if (c0 !== 0) at(from, run, c0);
-            c0 = c; from = k; run = 0;
-          }
-          run++;
+      // Side faces facing ±x (slices at x, mask z × y) or ±z (slices at z, mask x × y).
+      const side = new Uint16Array(Math.max(Z, X) * Y);
+      const at = (x, y, z) => vox[(y * Z + z) * X + x];
+      for (let x = 0; x < X; x++) for (const [d, dx] of [[0, 1], [1, -1]]) {
+        for (let y = 0; y < Y; y++) for (let z = 0; z < Z; z++) {
+          const a = at(x, y, z), n = x + dx;
+          side[y * Z + z] = cube(a) && shows(a, n < 0 || n >= X ? 0 : at(n, y, z)) ? a : 0;
         }
+        greedy(side, Z, Y, (z, y, w, h, c) => put(x, y, z, c, w, h, d, false));
+      }
+      for (let z = 0; z < Z; z++) for (const [d, dz] of [[4, 1], [5, -1]]) {
+        for (let y = 0; y < Y; y++) for (let x = 0; x < X; x++) {
+          const a = at(x, y, z), n = z + dz;
+          side[y * X + x] = cube(a) && shows(a, n < 0 || n >= Z ? 0 : at(x, y, n)) ? a : 0;
+        }
+        greedy(side, X, Y, (x, y, w, h, c) => put(x, y, z, c, w, h, d, false));
       }
       for (let y = 0; y < Y; y++) {
         const base = y * XZ;
@@ -88,27 +94,22 @@ extension _ViewTemplate {
           if (!cube(a)) continue;
           if (shows(a, y + 1 < Y ? vox[base + XZ + i] : 0)) m[i] = a; else cap[i] = a;
         }
-        greedy(m, y, 2, false); greedy(cap, y, 2, true);
+        greedy(m, X, Z, (x, z, w, h, c) => put(x, y, z, c, w, h, 2, false));
+        greedy(cap, X, Z, (x, z, w, h, c) => put(x, y, z, c, w, h, 2, true));
         for (let i = 0; i < XZ; i++) {
           const a = vox[base + i];
           m[i] = cube(a) && shows(a, y > 0 ? vox[base - XZ + i] : 0) ? a : 0;
         }
-        greedy(m, y, 3, false);
-        for (let x = 0; x < X; x++) {
-          row(vox, base + x, Z, X, 1, x === X - 1, (z, n, c) => put(x, y, z, c, n, 1, 0, false));
-          row(vox, base + x, Z, X, -1, x === 0, (z, n, c) => put(x, y, z, c, n, 1, 1, false));
-        }
-        for (let z = 0; z < Z; z++) {
-          row(vox, base + z * X, X, 1, X, z === Z - 1, (x, n, c) => put(x, y, z, c, n, 1, 4, false));
-          row(vox, base + z * X, X, 1, -X, z === 0, (x, n, c) => put(x, y, z, c, n, 1, 5, false));
-        }
+        greedy(m, X, Z, (x, z, w, h, c) => put(x, y, z, c, w, h, 3, false));
         for (let i = 0; i < XZ; i++) {
           const a = vox[base + i];
           if (a === 0 || kind[a] < 3) continue;
           const x = i % X, z = (i - x) / X;
-          for (let d = 0; d < 6; d++) put(x, y, z, a, 1, 1, d, false);
+          // A part standing on an opaque cube (plants, bottom slabs) hides its bottom face.
+          const onCube = y > 0 && kind[vox[base - XZ + i]] === 1 && data.looks[a].b[1] === 0;
+          for (let d = 0; d < 6; d++) if (d !== 3 || !onCube) put(x, y, z, a, 1, 1, d, false);
         }
-        for (const p of Object.values(parts)) p.mark();
+        parts.solidCap.mark(); parts.seeCap.mark();
       }
       return parts;
     }

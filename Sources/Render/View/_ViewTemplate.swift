@@ -61,7 +61,7 @@ enum _ViewTemplate {
     #entries button { margin: 0 4px 4px 0; background: #2c3443; color: #ddd; border: 1px solid #456; border-radius: 4px;
       padding: 2px 6px; cursor: pointer; font: inherit; }
     #entries button.on { background: #4a6b9a; color: #fff; }
-    #hover { min-height: 2.7em; color: #fdf6c8; word-break: break-all; }
+    #hover { min-height: 1.4em; color: #fdf6c8; word-break: break-all; }
     #help { color: #8a94a6; font-size: 11px; margin-top: 4px; }
     table { border-collapse: collapse; width: 100%; }
     td { padding: 1px 4px; } td:last-child { text-align: right; font-variant-numeric: tabular-nums; }
@@ -74,7 +74,7 @@ enum _ViewTemplate {
     .pct { text-align: right; font-size: 11px; color: #bbb; }
     #previews img { width: 100%; image-rendering: pixelated; margin-top: 4px; }
     #labels span { position: fixed; bottom: 8px; background: rgba(20, 24, 32, 0.7); padding: 2px 6px; border-radius: 4px; }
-    #labelLeft { left: 8px; } #labelRight { right: 8px; }
+    #labelLeft { left: 8px; } #labelRight { right: 8px; } #labels span:empty { display: none; }
     #error { position: fixed; left: 50%; top: 40%; transform: translateX(-50%); background: #622; padding: 12px;
       border-radius: 6px; max-width: 60%; }
     """
