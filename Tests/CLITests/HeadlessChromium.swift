@@ -36,8 +36,9 @@ struct HeadlessChromium {
     }
 
     /// The page's `<pre id="status">` JSON after load.
-    func status(_ page: URL, hash: String = "", width: Int = 1000, height: Int = 700) throws -> [String: Any] {
-        let dom = try run(["--dump-dom", "--window-size=\(width),\(height)", url(page, hash)])
+    func status(_ page: URL, hash: String = "", width: Int = 1000, height: Int = 700,
+                timeout: Double = 100) throws -> [String: Any] {
+        let dom = try run(["--dump-dom", "--window-size=\(width),\(height)", url(page, hash)], timeout: timeout)
         guard let open = dom.range(of: "<pre id=\"status\""), let start = dom[open.upperBound...].range(of: ">"),
               let end = dom[start.upperBound...].range(of: "</pre>") else { throw Failure("no status element in:\n\(dom.prefix(2000))") }
         let text = dom[start.upperBound..<end.lowerBound].replacingOccurrences(of: "&lt;", with: "<")
@@ -50,8 +51,8 @@ struct HeadlessChromium {
 
     private func url(_ page: URL, _ hash: String) -> String { page.absoluteString + (hash.isEmpty ? "" : "#" + hash) }
 
-    /// Runs the browser (killed after 100 s) and returns its stdout.
-    private func run(_ arguments: [String]) throws -> String {
+    /// Runs the browser (killed after `timeout` seconds) and returns its stdout.
+    private func run(_ arguments: [String], timeout: Double = 100) throws -> String {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
@@ -61,8 +62,10 @@ struct HeadlessChromium {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 100, execute: watchdog)
+        // SIGKILL: a browser busy in software WebGL may not act on SIGTERM.
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(pid, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         watchdog.cancel()
