@@ -1,7 +1,5 @@
 import Anvil
-import ArgumentParser
 import Foundation
-import Metrics
 import Render
 
 /// What `worldgan view` and `generate --view` show: volumes from schematics, run folders (their
