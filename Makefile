@@ -31,11 +31,11 @@ demo: build
 	$(BIN) extract worlds/ruins --from 48 -63 48 --to 95 -47 95 -o $(DEMO)/ruins.schem
 	$(BIN) render $(DEMO)/ruins.schem -o $(DEMO)/ruins.png
 	$(BIN) train $(DEMO)/ruins.schem -o $(DEMO)/run --preset quick --seed 1
-	$(BIN) generate $(DEMO)/run --count 4 --seed 1 --render -o $(DEMO)/samples
+	$(BIN) generate $(DEMO)/run --count 4 --seed 1 --render --view -o $(DEMO)/samples
 	$(BIN) generate $(DEMO)/run --count 4 --seed 1 --render --style desert -o $(DEMO)/samples-desert
 	$(BIN) generate $(DEMO)/run --count 4 --seed 1 --scale 1.5 1 1.5 --new-world $(DEMO)/worldgan-ruins -o $(DEMO)/samples-wide
 	$(BIN) eval $(DEMO)/run $(DEMO)/samples/*.schem
-	@echo "demo outputs in $(DEMO)/: samples*/samples.png are the renders; copy $(DEMO)/worldgan-ruins into .minecraft/saves to walk through it"
+	@echo "demo outputs in $(DEMO)/: samples*/samples.png are the renders, samples/view.html turns them around in 3D; copy $(DEMO)/worldgan-ruins into .minecraft/saves to walk through it"
 
 test: test-unit test-interop
 

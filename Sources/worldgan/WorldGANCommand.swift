@@ -18,7 +18,7 @@ struct WorldGANCommand: ParsableCommand {
         """,
         version: WorldGANVersion.described,
         subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, EmbedCommand.self, TrainCommand.self,
-                      GenerateCommand.self, RenderCommand.self, EvalCommand.self, SampleWorldCommand.self,
+                      GenerateCommand.self, RenderCommand.self, ViewCommand.self, EvalCommand.self, SampleWorldCommand.self,
                       BenchCommand.self]
     )
 

@@ -48,6 +48,16 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertNotEqual(a[0], a[1], "samples of one call differ")
     }
 
+    func testViewWritesAPageWithTheInputEverySampleAndTheirMeasures() throws {
+        let out = dir.appendingPathComponent("viewed")
+        let r = try CLIRunner.run(["generate", run.path, "--count", "2", "-o", out.path, "-q", "--view"])
+        XCTAssertEqual(r.status, 0, r.output)
+        let html = try String(contentsOf: out.appendingPathComponent("view.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains(#""name":"input","role":"input""#), "the run's input is on the page")
+        for n in 0..<2 { XCTAssertTrue(html.contains(#""name":"sample-\#(n)","role":"sample""#), "sample \(n) is on the page") }
+        XCTAssertTrue(html.contains("tile-pattern KL k=5"), "eval's measures are on the page")
+    }
+
     func testDesertStyleMapsTheVocabularyIntoItsTargets() throws {
         let plain = try generate(["--seed", "3"], into: "plain")
         let desert = try generate(["--seed", "3", "--style", "desert"], into: "desert")

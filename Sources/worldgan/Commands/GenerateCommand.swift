@@ -49,6 +49,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "DataVersion of the new world (default \(LatestRelease.dataVersion), Minecraft \(LatestRelease.name)).")
     var dataVersion = LatestRelease.dataVersion
     @Flag(help: "Also write DIR/samples.png, an isometric grid of the samples.") var render = false
+    @Flag(help: "Also write DIR/view.html, a 3D page to turn the samples around and compare them with the input.") var view = false
     @Flag(name: .shortAndLong, help: "Print only the files written.") var quiet = false
 
     func validate() throws {
@@ -119,6 +120,7 @@ struct GenerateCommand: ParsableCommand {
             try SchematicFile.write(volume, to: url, dataVersion: dataVersion)
             print("wrote \(url.path) (the reconstruction of the training input)")
         }
+        if view { try writeView(samples, real: runURL.appendingPathComponent(manifest.realFile)) }
     }
 
     /// The DataVersion the training input was saved with (samples are written with it), else `--data-version`.
