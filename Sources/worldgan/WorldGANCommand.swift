@@ -12,7 +12,7 @@ struct WorldGANCommand: ParsableCommand {
           worldgan train ruins.schem -o runs/ruins
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
-        subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, EmbedCommand.self, TrainCommand.self,
+        subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, ConvertCommand.self, EmbedCommand.self, TrainCommand.self,
                       GenerateCommand.self, RenderCommand.self, EvalCommand.self, SampleWorldCommand.self,
                       BenchCommand.self]
     )
