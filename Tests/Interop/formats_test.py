@@ -24,6 +24,12 @@ PASSED, FAILED = [], []
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def load(path):
+    """(file, root compound): nbtlib 1.x keeps the root under its name ("" or "Schematic")."""
+    f = nbtlib.load(path)
+    return f, (f.root if hasattr(f, "root") else f)
+
+
 def check(name, ok, detail=""):
     (PASSED if ok else FAILED).append(name)
     print(("ok    " if ok else "FAIL  ") + name + ("" if ok else "  -- " + str(detail)[:400]), flush=True)
@@ -42,7 +48,7 @@ def parse_token(token):
 
 def read_schem(path):
     """((w, h, l), {(x,y,z): token}, {(x,y,z): block entity id}) via nbtlib."""
-    s = nbtlib.load(path)["Schematic"]
+    s = load(path)[1]["Schematic"]
     w, h, l = (int(s[k]) & 0xFFFF for k in ("Width", "Height", "Length"))
     inv = {int(v): k for k, v in s["Blocks"]["Palette"].items()}
     ids, cur, shift = [], 0, 0
@@ -95,7 +101,7 @@ def litematic_case(tmp):
     for n, (x, y, z) in enumerate(b.allblockpos()):
         name, props = STATES[(n * 7) % len(STATES)]
         b.setblock(x, y, z, litemapy.BlockState(name, props))
-        expected[(9 + x - 7, 2 + y - 1, 6 + z - 3)] = norm(name, props)   # schematic coords from the box min (0, 0, 0)
+        expected[(9 + x, 2 + y, 6 + z)] = norm(name, props)   # local x runs -2…0: schematic x 7…9 (box min is 0, 0, 0)
     sch = litemapy.Schematic(name="two regions", author="interop", regions={"a": a, "b": b})
     path = os.path.join(tmp, "lm.litematic")
     sch.save(path)
@@ -134,17 +140,17 @@ def mcedit_case(tmp):
     expected = {}
     for n, (y, z, x) in enumerate((y, z, x) for y in range(3) for z in range(4) for x in range(5)):
         bid, data = rows[(n * 37) % len(rows)]
-        sf.blocks[y, z, x] = bid
+        sf.blocks[y, z, x] = bid - 256 if bid > 127 else bid   # signed bytes
         sf.data[y, z, x] = data
         expected[(x, y, z)] = table[(bid, data)]
     sf.blocks[1, 2, 3], sf.data[1, 2, 3] = 54, 2      # a chest with its tile entity
     expected[(3, 1, 2)] = table[(54, 2)]
     path = os.path.join(tmp, "mc.schematic")
     sf.save(path)
-    root = nbtlib.load(path)
+    f, root = load(path)
     root["TileEntities"] = T.List[T.Compound]([T.Compound({"id": T.String("Chest"), "x": T.Int(3), "y": T.Int(1), "z": T.Int(2),
                                                             "Items": T.List[T.Compound]()})])
-    root.save()
+    f.save()
     convert(path, os.path.join(tmp, "mc.schem"))
     _, vol, bes = read_schem(os.path.join(tmp, "mc.schem"))
     check("nbtschematic MCEdit .schematic is read through the legacy table with exactly its blocks", vol == expected, first_diff(vol, expected))
@@ -154,7 +160,7 @@ def mcedit_case(tmp):
     high = sorted(k for k in table if k[0] >= 256)
     if high:
         bid, data = high[0]
-        root = nbtlib.load(path)
+        f, root = load(path)
         blocks = [int(b) & 0xFF for b in root["Blocks"]]
         add = [0] * ((len(blocks) + 1) // 2)
         blocks[1] = bid & 0xFF
@@ -164,14 +170,14 @@ def mcedit_case(tmp):
         d[1] = data
         root["Data"] = T.ByteArray(d)
         root["AddBlocks"] = T.ByteArray([a - 256 if a > 127 else a for a in add])
-        root.save()
+        f.save()
         convert(path, os.path.join(tmp, "mc2.schem"))
         _, vol2, _ = read_schem(os.path.join(tmp, "mc2.schem"))
         check("MCEdit AddBlocks supplies the high id bits", vol2[(1, 0, 0)] == table[(bid, data)], vol2[(1, 0, 0)])
 
-    root = nbtlib.load(path)
+    f, root = load(path)
     root["Materials"] = T.String("Pocket")
-    root.save()
+    f.save()
     r = run("info", path)
     check("MCEdit Materials other than Alpha is one clear error line", r.returncode != 0 and "Pocket" in r.stderr
           and path in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr)
@@ -202,9 +208,9 @@ def structure_case(tmp):
                               "nbt": T.Compound({"id": T.String("minecraft:chest"), "Items": T.List[T.Compound]()})}))
     expected[(3, 2, 3)] = norm(*states[-1])
     alt = [(n, {}) for n, _ in states]              # a second palette variant: the same names without properties
-    root = nbtlib.File({"DataVersion": T.Int(2586), "size": T.List[T.Int]([T.Int(v) for v in size]),
+    root = nbtlib.File({"": T.Compound({"DataVersion": T.Int(2586), "size": T.List[T.Int]([T.Int(v) for v in size]),
                         "palettes": T.List[T.List[T.Compound]]([palette_tag(states), palette_tag(alt)]),
-                        "blocks": T.List[T.Compound](blocks), "entities": T.List[T.Compound]()}, gzipped=True)
+                        "blocks": T.List[T.Compound](blocks), "entities": T.List[T.Compound]()})}, gzipped=True)
     path = os.path.join(tmp, "st.nbt")
     root.save(path)
     r = run("convert", path, "-o", os.path.join(tmp, "st.schem"))
@@ -220,7 +226,7 @@ def structure_case(tmp):
     # worldgan writes structure .nbt; nbtlib reads exactly our blocks, voids left out.
     out = os.path.join(tmp, "ours.nbt")
     convert(os.path.join(tmp, "st.schem"), out)
-    ours = nbtlib.load(out)
+    ours = load(out)[1]
     pal = [norm(str(p["Name"]), {k: str(v) for k, v in p.get("Properties", {}).items()}) for p in ours["palette"]]
     got = {tuple(int(c) for c in b["pos"]): pal[int(b["state"])] for b in ours["blocks"]}
     check("nbtlib reads the structure .nbt worldgan writes: exactly its blocks, no entry for voids",
@@ -249,16 +255,16 @@ def round_trips(tmp):
 
 def bad_inputs(tmp):
     cases = {}
-    root = nbtlib.load(os.path.join(tmp, "ours.nbt"))
+    f, root = load(os.path.join(tmp, "ours.nbt"))
     root["blocks"][0]["state"] = T.Int(99)
-    cases["structure palette index out of range"] = (root, "palette index 99")
-    root = nbtlib.load(os.path.join(tmp, "ours.litematic"))
+    cases["structure palette index out of range"] = (f, "palette index 99")
+    f, root = load(os.path.join(tmp, "ours.litematic"))
     (reg,) = root["Regions"].values()
     reg["Size"]["x"] = T.Int(int(reg["Size"]["x"]) + 1)
-    cases["litematic region size that disagrees with its BlockStates"] = (root, "BlockStates has")
-    root = nbtlib.load(os.path.join(tmp, "ours.nbt"))
+    cases["litematic region size that disagrees with its BlockStates"] = (f, "BlockStates has")
+    f, root = load(os.path.join(tmp, "ours.nbt"))
     root["size"] = T.List[T.Int]([T.Int(-4), T.Int(3), T.Int(5)])
-    cases["structure negative size"] = (root, "negative")
+    cases["structure negative size"] = (f, "negative")
     for n, (name, (doc, needle)) in enumerate(cases.items()):
         path = os.path.join(tmp, f"bad{n}" + (".litematic" if "litematic" in name else ".nbt"))
         doc.save(path)
