@@ -1,7 +1,7 @@
 # worldgan — set-up, build, demo and tests on Debian/Ubuntu.
 #   make demo   install what is missing, build, run the main job on the shipped sample world
 #   make test   install what is missing, build, run every test (unit, CLI, interop)
-#   make fuzz   libFuzzer + ASan on the NBT reader and region/chunk decoding (FUZZ_SECONDS each)
+#   make fuzz   libFuzzer + ASan on the NBT reader, region/chunk decoding and schematic readers (FUZZ_SECONDS each)
 SHELL := /bin/bash
 APT_PACKAGES := zlib1g-dev liblz4-dev libopenblas-dev libopenblas0-pthread pkg-config
 SWIFT ?= swift
@@ -47,11 +47,12 @@ test-unit: setup
 VENV := .venv-interop
 $(VENV)/ok:
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q nbtlib anvil-parser2
+	$(VENV)/bin/pip install -q nbtlib anvil-parser2 litemapy nbtschematic
 	touch $@
 
 test-interop: build $(VENV)/ok
 	$(VENV)/bin/python Tests/Interop/interop_test.py $(BIN) ../shared
+	$(VENV)/bin/python Tests/Interop/formats_test.py $(BIN)
 
 # Fuzzing: the harnesses in Tests/Fuzz/ exist only when WORLDGAN_FUZZ=1 (see Package.swift); they are
 # seeded from ../shared/worlds/real and keep their corpus in .build/fuzz-corpus; crashing, slow or
@@ -65,11 +66,14 @@ REGION_SEEDS = $(shell find $(FUZZ_SEEDS) -type f -name '*.mca' -size -1200k 2>/
 fuzz: setup
 	$(FUZZ_BUILD) --product FuzzNBT
 	$(FUZZ_BUILD) --product FuzzRegion
-	mkdir -p .build/fuzz-corpus/nbt .build/fuzz-corpus/region .build/fuzz-artifacts
+	$(FUZZ_BUILD) --product FuzzSchematic
+	mkdir -p .build/fuzz-corpus/nbt .build/fuzz-corpus/region .build/fuzz-corpus/schematic .build/fuzz-artifacts
 	.build/fuzz/release/FuzzNBT -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -artifact_prefix=.build/fuzz-artifacts/nbt- \
 	  $(if $(NBT_SEEDS),-seed_inputs=$(NBT_SEEDS)) .build/fuzz-corpus/nbt $(wildcard $(FUZZ_SEEDS)/fastnbt)
 	.build/fuzz/release/FuzzRegion -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -rss_limit_mb=3000 -timeout=20 -artifact_prefix=.build/fuzz-artifacts/region- \
 	  $(if $(REGION_SEEDS),-seed_inputs=$(REGION_SEEDS)) .build/fuzz-corpus/region
+	.build/fuzz/release/FuzzSchematic -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=3000 -timeout=10 -artifact_prefix=.build/fuzz-artifacts/schematic- \
+	  .build/fuzz-corpus/schematic Tests/Fuzz/FuzzSchematic/seeds
 
 clean:
 	rm -rf .build out

@@ -78,5 +78,7 @@ if ProcessInfo.processInfo.environment["WORLDGAN_FUZZ"] == "1" {
         .target(name: "FuzzDriver", path: "Tests/Fuzz/FuzzDriver"),
         .executableTarget(name: "FuzzNBT", dependencies: ["NBT", "FuzzDriver"], path: "Tests/Fuzz/FuzzNBT"),
         .executableTarget(name: "FuzzRegion", dependencies: ["NBT", "Anvil", "FuzzDriver"], path: "Tests/Fuzz/FuzzRegion"),
+        .executableTarget(name: "FuzzSchematic", dependencies: ["NBT", "Anvil", "FuzzDriver"], path: "Tests/Fuzz/FuzzSchematic",
+                          exclude: ["seeds"]),
     ]
 }

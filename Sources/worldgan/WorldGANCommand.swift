@@ -17,7 +17,7 @@ struct WorldGANCommand: ParsableCommand {
           worldgan generate runs/ruins --count 4 --world <world> --at X Y Z
         """,
         version: WorldGANVersion.described,
-        subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, EmbedCommand.self, TrainCommand.self,
+        subcommands: [InfoCommand.self, ExtractCommand.self, PasteCommand.self, ConvertCommand.self, EmbedCommand.self, TrainCommand.self,
                       GenerateCommand.self, RenderCommand.self, ViewCommand.self, EvalCommand.self, SampleWorldCommand.self,
                       BenchCommand.self]
     )

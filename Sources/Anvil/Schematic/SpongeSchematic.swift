@@ -61,15 +61,8 @@ public enum SpongeSchematic {
         return NBTReader.Document(name: "", root: root)
     }
 
-    /// What a schematic holds besides its blocks.
-    public struct Info: Equatable, Sendable {
-        public var version: Int
-        public var dataVersion: Int?
-        public var offset: (Int, Int, Int)
-        public static func == (a: Info, b: Info) -> Bool {
-            a.version == b.version && a.dataVersion == b.dataVersion && a.offset == b.offset
-        }
-    }
+    /// What a schematic holds besides its blocks (`format` is `.sponge`).
+    public typealias Info = SchematicInfo
 
     /// The block volume of a schematic document (versions 1–3).
     /// - Throws: `SchematicError` naming the tag or block index that is wrong.
@@ -133,8 +126,10 @@ public enum SpongeSchematic {
             volume.blockEntities[p] = body
         }
         let off = schem["Offset"]?.intArray ?? []
-        let info = Info(version: version, dataVersion: schem["DataVersion"]?.integer,
-                        offset: off.count == 3 ? (Int(off[0]), Int(off[1]), Int(off[2])) : (0, 0, 0))
+        let metadata = schem["Metadata"]?.compound
+        let info = Info(format: .sponge, version: version, dataVersion: schem["DataVersion"]?.integer,
+                        offset: off.count == 3 ? (Int(off[0]), Int(off[1]), Int(off[2])) : (0, 0, 0),
+                        name: metadata?["Name"]?.string, author: metadata?["Author"]?.string)
         return (volume, info)
     }
 

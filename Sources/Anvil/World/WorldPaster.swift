@@ -19,6 +19,7 @@ public struct WorldPaster: Sendable {
     /// Keep the previous region files as `r.X.Z.mca.bak`.
     public var backup = false
     /// Air in the volume leaves the world's block unchanged (instead of clearing it).
+    /// `structure_void` always leaves it unchanged (structure templates' "no block here").
     public var skipAir = false
 
     public init(world: World, dimension: WorldDimension = .overworld, backup: Bool = false, skipAir: Bool = false) {
@@ -93,7 +94,7 @@ public struct WorldPaster: Sendable {
             var column: [BlockEdit] = []
             for y in 0..<volume.sizeY {
                 let state = volume[x, y, z]
-                if skipAir && state.isAir { continue }
+                if (skipAir && state.isAir) || state == .structureVoid { continue }
                 column.append(BlockEdit(x: wx & 15, y: box.min.y + y, z: wz & 15, state: state,
                                         blockEntity: volume.blockEntities[VoxelPosition(x, y, z)]))
             }

@@ -30,8 +30,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "What to do with chunks that were never generated: 'error' or 'air'.")
     var fillMissing: MissingChunkPolicy = .error
 
-    @Option(name: .shortAndLong, help: "The schematic to write.")
+    @Option(name: .shortAndLong, help: "The schematic to write (.schem, .litematic or structure .nbt, by extension).")
     var output: String
+
+    @Option(help: "Output format when the extension does not say: sponge, litematic or structure.")
+    var format: SchematicFormat?
 
     @Flag(help: "Stop at the first damaged chunk (default: report it, read it as air, extract the rest).")
     var strict = false
@@ -51,8 +54,9 @@ struct ExtractCommand: ParsableCommand {
         let volume = extraction.volume.tokenized(tokens)
         let url = URL(fileURLWithPath: output)
         try InputLoading.prepareOutput(url)
-        try SchematicFile.write(volume, to: url, dataVersion: world.level.dataVersion ?? 0,
-                                offset: (box.min.x, box.min.y, box.min.z))
+        let warnings = try SchematicFile.write(volume, to: url, format: format, dataVersion: world.level.dataVersion ?? 0,
+                                               offset: (box.min.x, box.min.y, box.min.z))
+        for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let (x, y, z) = volume.size
         print("wrote \(url.path): \(x)×\(y)×\(z) blocks, \(volume.compacted().palette.count) block states, \(volume.blockEntities.count) block entities")
     }

@@ -41,6 +41,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "A bundled style (\(Style.bundledNames.joined(separator: ", "))), a style .json, or an embeddings .txt to decode against.")
     var style: String?
     @Option(name: .shortAndLong, help: "Folder for the samples (.schem) and the render.") var output = "samples"
+    @Option(help: "Also write a data pack here holding the samples as structures worldgan:<run>_<n> (/place template).")
+    var datapack: String?
+    @Option(help: "Format of the samples: sponge (.schem), litematic or structure (.nbt).") var format: SchematicFormat = .sponge
     @Option(help: "Paste the samples into this world folder.") var world: String?
     @Option(help: "World position of the first sample's corner (with --world).") var at: IntTriple?
     @Option(help: "Blocks between samples on the grid.") var spacing = 5
@@ -60,6 +63,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--scale factors must lie in (0, 16], got \(s)")
         }
         guard spacing >= 0 else { throw ValidationError("--spacing must be 0 or more") }
+        guard format.isWritable else { throw ValidationError("--format \(format.rawValue) cannot be written (use sponge, litematic or structure)") }
         if newWorld != nil { _ = try LevelFormat(dataVersion: dataVersion) }   // refuse unsupported versions before sampling
         if variation != nil && (startScale != nil || noiseScale != nil) {
             throw ValidationError("--variation sets the start scale and noise; give either it or --start-scale/--noise-scale")
@@ -133,8 +137,9 @@ struct GenerateCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         try InputLoading.prepareFolder(folder)
         for (n, volume) in samples.enumerated() {
-            let url = folder.appendingPathComponent("sample-\(n).schem")
-            try SchematicFile.write(volume, to: url, dataVersion: schematicVersion)
+            let url = folder.appendingPathComponent("sample-\(n).\(format.fileExtension)")
+            let warnings = try SchematicFile.write(volume, to: url, format: format, dataVersion: schematicVersion)
+            for warning in warnings where !quiet { print("warning: \(warning)") }
             print("wrote \(url.path) (\(volume.sizeX)×\(volume.sizeY)×\(volume.sizeZ))")
         }
         if render {
@@ -152,6 +157,17 @@ struct GenerateCommand: ParsableCommand {
             print("pasted \(samples.count) samples into \(world) from \(at): \(summary.editedChunks) chunks edited, \(summary.createdChunks) created")
         }
         if let newWorld { try writeNewWorld(samples, at: URL(fileURLWithPath: newWorld)) }
+        if let datapack { try writeDataPack(samples, to: URL(fileURLWithPath: datapack), dataVersion: schematicVersion) }
+    }
+
+    /// `--datapack DIR`: the samples as `data/worldgan/structure/<run>_<n>.nbt` beside a matching `pack.mcmeta`.
+    private func writeDataPack(_ samples: [BlockVolume], to folder: URL, dataVersion: Int) throws {
+        let run = URL(fileURLWithPath: runFolder).lastPathComponent.lowercased()
+            .map { $0.isLetter || $0.isNumber || "_-./".contains($0) ? String($0) : "_" }.joined()
+        let named = samples.enumerated().map { (name: "\(run)_\($0.offset)", volume: $0.element) }
+        let written = try DataPack.write(named, to: folder, dataVersion: dataVersion, description: "worldgan samples of \(run)")
+        for warning in written.warnings where !quiet { print("warning: \(warning)") }
+        print("wrote data pack \(folder.path): \(written.files.count) structures; in game: /place template worldgan:\(run)_0 ~ ~ ~")
     }
 
     /// A superflat world whose ground (bedrock −64, dirt, grass −61) the samples stand in: their

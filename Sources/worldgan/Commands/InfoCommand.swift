@@ -41,7 +41,7 @@ struct InfoCommand: ParsableCommand {
         if isDirectory.boolValue { return try describeWorld(url) }
         switch url.pathExtension.lowercased() {
         case "mca", "mcr": try describeRegion(url)
-        case "schem", "schematic": try describeSchematic(url)
+        case "schem", "schematic", "litematic": try describeSchematic(url)
         default: try describeNBT(url)
         }
     }
@@ -83,7 +83,10 @@ struct InfoCommand: ParsableCommand {
     private func describeSchematic(_ url: URL) throws {
         let (volume, info) = try SchematicFile.read(url)
         let (x, y, z) = volume.size
-        print("schematic: Sponge v\(info.version), DataVersion \(info.dataVersion.map(String.init) ?? "none")")
+        let version = info.version > 0 ? " v\(info.version)" : ""
+        print("schematic: \(info.format.title)\(version), DataVersion \(info.dataVersion.map(String.init) ?? "none")")
+        if let name = info.name { print("name: \(name)" + (info.author.map { ", author: \($0)" } ?? "")) }
+        for note in info.notes { print("note: \(note)") }
         print("size: \(x)×\(y)×\(z) (\(volume.count) blocks), offset \(info.offset.0) \(info.offset.1) \(info.offset.2)")
         print("block entities: \(volume.blockEntities.count)")
         print(HistogramTable.format(volume.histogram()), terminator: "")
@@ -91,6 +94,7 @@ struct InfoCommand: ParsableCommand {
 
     private func describeNBT(_ url: URL) throws {
         let (document, compression) = try NBTFile.read(contentsOf: url)
+        if !nbt, SchematicFormat.detect(document) != nil { return try describeSchematic(url) }   // structure .nbt
         print("NBT file: \(url.path) (\(compression)), root '\(document.name)' with \(document.root.count) tags")
         let dataRoot = document.root["Data"]?.compound ?? document.root
         if let dv = dataRoot["DataVersion"]?.integer { print("DataVersion: \(dv)") }

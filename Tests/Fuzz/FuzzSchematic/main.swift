@@ -1,0 +1,4 @@
+// libFuzzer entry: see FuzzDriver.
+import FuzzDriver
+
+runLibFuzzer { data, size in fuzzSchematic(data, size) }
