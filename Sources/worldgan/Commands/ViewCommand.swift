@@ -17,7 +17,7 @@ struct ViewCommand: ParsableCommand {
         Examples:
           worldgan view runs/ruins samples -o view.html          # the input, then every sample
           worldgan view ruins.schem samples/sample-0.schem -o view.html
-          worldgan view sample-0.schem -o sample.html
+          worldgan view sample-1.schem -o sample.html
         """
     )
 
