@@ -39,6 +39,9 @@ struct ExampleFixture {
             "worldgan embed ruins.schem -o embeddings/ruins.txt --epochs 1 -q",
             "worldgan train ruins.schem -o runs/ruins \(tinyTraining)",
             "worldgan generate runs/ruins --count 2 -o samples -q && cp samples/sample-1.schem sample-1.schem",
+            // Files the convert examples start from, in two other formats.
+            "worldgan convert ruins.schem -o house.litematic",
+            "worldgan convert ruins.schem -o shipwreck.nbt",
             // Stands in for another tool's run folder (`eval --reference`): sample*.schem in schem/.
             "worldgan generate runs/ruins --count 2 --seed 5 -o torch-run/schem -q",
             // Killed as soon as the run folder's first checkpoint exists (written before iteration 0).

@@ -76,6 +76,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// reconstruction weight of 1000. With block2vec and α = 100 the coarsest reconstruction got
     /// 28% of the non-air voxels right and no sample had a pillar; with one-hot and α = 1000 it gets
     /// 98% and every sample has pillars on a paved floor, rare-block inflation 1.3 instead of 3.6.
+    /// One-hot volumes are downsampled to the rarest token present (``ScalePyramid``), so a wall
+    /// one block thick survives the coarse scales: a 21×16×17 gabled house's reconstruction went
+    /// from its ground plate alone (57% of non-air voxels) to the roof line (77%).
     public static let quick: TrainingConfig = {
         var config = TrainingConfig()
         config.iterations = 150

@@ -50,7 +50,8 @@ public final class PyramidTrainer {
     public init(real: Tensor, config: TrainingConfig) throws(TrainingError) {
         try config.validate()
         self.config = config
-        scales = try ScalePyramid(real: real, factors: config.scaleFactors, minimumExtent: config.minimumExtent)
+        scales = try ScalePyramid(real: real, factors: config.scaleFactors, minimumExtent: config.minimumExtent,
+                                  keepRareTokens: config.representation == .oneHot)
         let channels = real.shape[1]
         var rng = SeedStream.generator(seed: config.seed, .fixedNoise)
         pyramid = TrainedPyramid(channels: channels, generators: [], shapes: scales.shapes, noiseAmplitudes: [],

@@ -14,8 +14,8 @@ struct ConvertCommand: ParsableCommand {
 
         Examples:
           worldgan convert house.litematic -o house.nbt
-          worldgan convert old.schematic -o old.schem
-          worldgan convert shipwreck.nbt --palette 2 -o wreck.litematic
+          worldgan convert ruins.schem -o ruins.litematic
+          worldgan convert shipwreck.nbt --palette 0 -o wreck.litematic
         """
     )
 
