@@ -42,9 +42,15 @@ def norm(name, props):
     return name + ("[" + ",".join(items) + "]" if items else "")
 
 
+def nbt_root(f):
+    """The root compound of a loaded file: nbtlib 2 returns it, nbtlib 1 (which nbtschematic
+    pins) keeps it under its name, "" for level.dat."""
+    return f[""] if len(f) == 1 and "" in f else f
+
+
 def read_schem(path):
     """(size, {(x,y,z): token}) via nbtlib, independent of worldgan."""
-    root = nbtlib.load(path)
+    root = nbt_root(nbtlib.load(path))
     s = root["Schematic"] if "Schematic" in root else root
     w, h, l = (int(s[k]) & 0xFFFF for k in ("Width", "Height", "Length"))
     blocks = s["Blocks"]
@@ -91,7 +97,7 @@ def chunk_nbt(raw):
         import gzip
         payload = gzip.decompress(payload)
     import io
-    return nbtlib.File.parse(io.BytesIO(payload))
+    return nbt_root(nbtlib.File.parse(io.BytesIO(payload)))
 
 
 def anvil_block(region, x, y, z):
@@ -110,9 +116,10 @@ def make_world(shared, tmp, region_rel, dv, name):
     os.makedirs(os.path.join(world, "region"))
     shutil.copy(os.path.join(shared, "worlds/real", region_rel), os.path.join(world, "region"))
     lvl = nbtlib.load(os.path.join(shared, "worlds/real/querz-nbt/nbt7/level.dat"))
-    lvl["Data"]["DataVersion"] = nbtlib.Int(dv)
-    lvl["Data"]["Version"]["Id"] = nbtlib.Int(dv)
-    lvl["Data"]["LevelName"] = nbtlib.String(name)
+    data = nbt_root(lvl)["Data"]
+    data["DataVersion"] = nbtlib.Int(dv)
+    data["Version"]["Id"] = nbtlib.Int(dv)
+    data["LevelName"] = nbtlib.String(name)
     lvl.save(os.path.join(world, "level.dat"), gzipped=True)
     return world
 
@@ -210,7 +217,7 @@ def generate_checks(binary, shared, tmp):
     rc, out = run(binary, "generate", run_dir, "--count", 2, "--seed", 4, "-o", os.path.join(tmp, "nw"), "--new-world", new_world, "-q")
     check("generate --new-world exits 0", rc == 0, out[-300:])
     if rc == 0:
-        lvl = nbtlib.load(os.path.join(new_world, "level.dat"))["Data"]
+        lvl = nbt_root(nbtlib.load(os.path.join(new_world, "level.dat")))["Data"]
         check("new world: level.dat read by nbtlib", int(lvl["DataVersion"]) == 4671 and "WorldGenSettings" in lvl
               and "spawn" in lvl and str(lvl["Version"]["Name"]) == "1.21.11", str(list(lvl.keys())))
         _, vol = read_schem(os.path.join(tmp, "nw", "sample-0.schem"))
