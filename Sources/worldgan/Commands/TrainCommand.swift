@@ -100,8 +100,6 @@ struct TrainCommand: ParsableCommand {
         let real = Tensor(shape: [1, vectors.dimension] + size,
                           data: try vectors.channelMajorValues(of: volume, file: folder.file(vectorsFile).path))
         let trainer = try PyramidTrainer(real: real, config: config)
-        let decoder = TokenDecoder(embeddings: vectors, counts: counts)
-        trainer.reconstructionCheck = ReconstructionCheck(reals: trainer.scales.reals, decoder: decoder)
         var manifest = RunManifest(worldganVersion: WorldGANVersion.current, config: config, channels: vectors.dimension,
                                    tokens: vectors.tokens, embeddingsFile: vectorsFile, source: input, realFile: "real.schem",
                                    scaleShapes: trainer.scales.shapes, noiseAmplitudes: [], threads: Parallel.threadCount,
