@@ -69,7 +69,7 @@ extension PyramidTrainer {
             var unused = SeededGenerator(seed: 0)
             let restored = ScaleTrainer(generator: Generator(channels: channels, features: config.features, using: &unused),
                                         discriminator: Discriminator(channels: channels, features: config.features, using: &unused),
-                                        configuration: config.scaleConfiguration(at: savedIteration))
+                                        configuration: config.scaleConfiguration(at: savedIteration, scale: savedScale))
             try restored.generator.net.load(checkpoint.tensors, prefix: "current.", file: file)
             try restored.discriminator.net.load(checkpoint.tensors, prefix: "current.", file: file)
             restored.generatorOptimizer = try restoredAdam("G", restored.generator.parameters, checkpoint, fail)

@@ -1,6 +1,6 @@
 extension TrainingConfig {
     enum CodingKeys: String, CodingKey {
-        case iterations, iterationsPerScale, scaleFactors, minimumExtent, features, discriminatorSteps, generatorSteps, penaltyWeight, reconstructionWeight, learningRate, beta1, beta2, learningRateMilestones, learningRateDecay, noiseUpdate, checkpointEvery, seed, previewSamples, warmStart, equalLengthEmbeddings, representation
+        case iterations, iterationsPerScale, scaleFactors, minimumExtent, features, discriminatorSteps, generatorSteps, penaltyWeight, reconstructionWeight, learningRate, beta1, beta2, learningRateMilestones, learningRateDecay, noiseUpdate, checkpointEvery, seed, previewSamples, warmStart, equalLengthEmbeddings, representation, reconstructionStatistics, reconstructionSteps
     }
 
     /// Reads a config written by any earlier version: a missing field takes its default (the
@@ -10,6 +10,7 @@ extension TrainingConfig {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         warmStart = false
         equalLengthEmbeddings = false
+        reconstructionStatistics = false
         iterations = try c.decodeIfPresent(type(of: iterations), forKey: .iterations) ?? iterations
         scaleFactors = try c.decodeIfPresent(type(of: scaleFactors), forKey: .scaleFactors) ?? scaleFactors
         minimumExtent = try c.decodeIfPresent(type(of: minimumExtent), forKey: .minimumExtent) ?? minimumExtent
@@ -30,6 +31,8 @@ extension TrainingConfig {
         warmStart = try c.decodeIfPresent(type(of: warmStart), forKey: .warmStart) ?? warmStart
         equalLengthEmbeddings = try c.decodeIfPresent(Bool.self, forKey: .equalLengthEmbeddings) ?? equalLengthEmbeddings
         representation = try c.decodeIfPresent(TokenRepresentation.self, forKey: .representation) ?? representation
+        reconstructionStatistics = try c.decodeIfPresent(Bool.self, forKey: .reconstructionStatistics) ?? reconstructionStatistics
+        reconstructionSteps = try c.decodeIfPresent([Int].self, forKey: .reconstructionSteps) ?? reconstructionSteps
         iterationsPerScale = try c.decodeIfPresent([Int].self, forKey: .iterationsPerScale)
     }
 }

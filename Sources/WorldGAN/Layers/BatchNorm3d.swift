@@ -46,6 +46,13 @@ public final class BatchNorm3d {
         RunningStatistics.update(mean: &runningMean, variance: &runningVariance, with: statistics, momentum: momentum)
     }
 
+    /// Makes the latest training-mode forward's batch statistics the running ones (momentum 1):
+    /// eval mode then normalises exactly as that forward did.
+    public func adoptLastBatchStatistics() {
+        guard let statistics = lastBatchStatistics else { return }
+        RunningStatistics.update(mean: &runningMean, variance: &runningVariance, with: statistics, momentum: 1)
+    }
+
     public func namedParameters(_ prefix: String) -> [(String, Tensor)] {
         [("\(prefix).weight", weight), ("\(prefix).bias", bias)]
     }

@@ -40,6 +40,12 @@ public struct ConvNet {
         body.norm.repeatLastUpdate()
     }
 
+    /// Makes the latest training-mode forward's batch statistics every norm's running statistics.
+    public func adoptLastBatchStatistics() {
+        head.norm.adoptLastBatchStatistics()
+        body.norm.adoptLastBatchStatistics()
+    }
+
     /// Overwrites this net's parameters and running statistics with copies of `other`'s (same shapes).
     public func copyWeights(from other: ConvNet) {
         for ((name, mine), (_, theirs)) in zip(namedParameters, other.namedParameters) {

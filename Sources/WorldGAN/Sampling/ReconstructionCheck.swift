@@ -27,17 +27,14 @@ public struct ReconstructionCheck {
     public let decoder: TokenDecoder
     /// Per scale, the real volume's tokens (nearest neighbour of its downsampled vectors).
     let targets: [[Int32]]
-    let isAir: [Bool]
-    let blockNames: [String]
+    let names: BlockNames
 
     /// - Parameter reals: the scales' real volumes `[1, C, X, Y, Z]`, coarsest first.
     public init(reals: [Tensor], decoder: TokenDecoder) {
         self.decoder = decoder
         let nearest = TokenDecoder(embeddings: decoder.embeddings, counts: nil)
         targets = reals.map { nearest.decode(channelMajor: $0.data, voxelCount: $0.count / $0.shape[1]) }
-        let states = decoder.embeddings.tokens.map { BlockState(token: $0) ?? BlockState($0) }
-        isAir = states.map(\.isAir)
-        blockNames = states.map(\.name)
+        names = BlockNames(decoder.embeddings.tokens)
     }
 
     /// The score of `pyramid`'s reconstruction through scale `scale` (which must be trained).
@@ -50,14 +47,9 @@ public struct ReconstructionCheck {
     public func score(_ tokens: [Int32], scale: Int) -> ReconstructionScore {
         let target = targets[scale]
         precondition(tokens.count == target.count, "ReconstructionCheck: \(tokens.count) voxels for scale \(scale)'s \(target.count)")
-        var equal = 0, solid = 0, solidEqual = 0
-        for (got, want) in zip(tokens, target) {
-            if got == want { equal += 1 }
-            guard !isAir[Int(want)] else { continue }
-            solid += 1
-            if blockNames[Int(got)] == blockNames[Int(want)] { solidEqual += 1 }
-        }
+        let equal = zip(tokens, target).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+        let hasSolid = target.contains { !names.isAir[Int($0)] }
         return ReconstructionScore(scale: scale, accuracy: Double(equal) / Double(max(1, target.count)),
-                                   nonAirAccuracy: solid == 0 ? 1 : Double(solidEqual) / Double(solid))
+                                   nonAirAccuracy: hasSolid ? 1 - names.changedShare(of: target, in: tokens) : 1)
     }
 }

@@ -126,7 +126,7 @@ public final class PyramidTrainer {
             discriminator.net.copyWeights(from: previousD.net)
         }
         let trainer = ScaleTrainer(generator: generator, discriminator: discriminator,
-                                   configuration: config.scaleConfiguration(at: iteration))
+                                   configuration: config.scaleConfiguration(at: iteration, scale: scale))
         noiseAmplitude = 1
         if scale > 0 {
             var unused = SeedStream.generator(seed: config.seed, .fixedNoise)
@@ -170,6 +170,11 @@ public final class PyramidTrainer {
 
     private func finishScale() {
         guard let trainer = current else { return }
+        if config.reconstructionStatistics {
+            let rec = reconstructionInputs ?? makeReconstructionInputs()
+            _ = GradMode.withoutRecording { trainer.generator(rec.input, rec.prev, training: true) }
+            trainer.generator.net.adoptLastBatchStatistics()
+        }
         pyramid.generators.append(trainer.generator)
         pyramid.noiseAmplitudes.append(noiseAmplitude)
         if let check = reconstructionCheck, !records.isEmpty {

@@ -14,6 +14,14 @@ extension ScaleTrainer {
         return (adversarial.scalar, reconstruction.scalar)
     }
 
+    /// One generator step on `α · MSE(G(input, prev), real)` alone, then Adam on G.
+    @discardableResult
+    public func reconstructionStep(real: Tensor, input: Tensor, prev: Tensor) -> Float {
+        let reconstruction = generator(input, prev, training: true).meanSquaredError(real) * configuration.reconstructionWeight
+        generatorOptimizer.step(Gradients.of(reconstruction, wrt: generator.parameters))
+        return reconstruction.scalar
+    }
+
     /// One World-GAN iteration at a pyramid scale, as the original: the noise is drawn once; each
     /// critic step draws a fresh `prev` (`drawPrev`, the frozen pyramid on random noise — zeros at
     /// the coarsest scale) and a fresh α; the generator steps reuse the last noise and `prev`.
@@ -37,6 +45,9 @@ extension ScaleTrainer {
         for _ in 0..<configuration.generatorSteps {
             losses = generatorStep(real: real, input: input, prev: prev, reconstructionInput: reconstructionInput,
                                    reconstructionPrev: reconstructionPrev)
+        }
+        for _ in 0..<configuration.reconstructionSteps {
+            reconstructionStep(real: real, input: reconstructionInput, prev: reconstructionPrev)
         }
         return (critic, losses.adversarial, losses.reconstruction)
     }

@@ -17,6 +17,8 @@ public final class ScaleTrainer {
         public var discriminatorSteps = 3
         /// Generator steps per iteration.
         public var generatorSteps = 3
+        /// Extra generator steps per iteration on the reconstruction loss alone.
+        public var reconstructionSteps = 0
         /// λ of the gradient penalty.
         public var penaltyWeight: Float = 0.1
         /// α of the reconstruction loss (`α · MSE`).

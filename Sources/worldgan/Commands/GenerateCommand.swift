@@ -33,7 +33,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Use the reconstruction below this scale: variations closer to the input (0 = free).")
     var startScale: Int?
     @Option(help: "How far samples may stray from the input: 'low' keeps its silhouette, 'medium' its layout, 'high' is free (the default).")
-    var variation: Variation?
+    var variation: SampleVariation?
     @Option(help: "Multiply the noise of the sampled scales (1 = as trained).") var noiseScale: Float?
     @Flag(help: "Also write DIR/reconstruction.schem: the input as the pyramid reproduces it.") var reconstruction = false
     @Option(help: "'map' (nearest embedding, weighed by how common each block is in the input) or 'nearest' (the original's).")
@@ -74,16 +74,20 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let runURL = URL(fileURLWithPath: runFolder)
         let pyramid = try TrainedPyramid.load(from: runURL)
-        let plan = (variation ?? .high).plan(scales: pyramid.generators.count)
-        let startScale = self.startScale ?? plan.startScale, noiseScale = self.noiseScale ?? plan.noiseScale
-        guard startScale >= 0, startScale < pyramid.generators.count else {
-            throw ValidationError("--start-scale must lie in 0…\(pyramid.generators.count - 1) for this run")
-        }
         let manifest = try RunFolder(runURL).manifest()
         let embeddings = try EmbeddingFile.read(from: runURL.appendingPathComponent(manifest.embeddingsFile))
         let tokenDecoder = decoder == .map
             ? TokenDecoder.calibrated(embeddings: embeddings, counts: manifest.tokenCounts, reconstruction: pyramid.reconstruction())
             : TokenDecoder(embeddings: embeddings, counts: nil)
+        let plan = variation?.calibrate(pyramid, decoder: tokenDecoder)
+        if let variation, let plan, let change = plan.change, !quiet {
+            print("variation \(variation.rawValue): scales from \(plan.startScale) sampled with noise ×\(plan.noiseScale) "
+                  + "(\(Int((change * 100).rounded()))% of the reconstruction's blocks changed in probe samples)")
+        }
+        let startScale = self.startScale ?? plan?.startScale ?? 0, noiseScale = self.noiseScale ?? plan?.noiseScale ?? 1
+        guard startScale >= 0, startScale < pyramid.generators.count else {
+            throw ValidationError("--start-scale must lie in 0…\(pyramid.generators.count - 1) for this run")
+        }
         let choice = try style.map(StyleChoice.resolve)
         let mapper = try choice.flatMap { c -> StyleMapper? in if case .mapping(let s) = c { return try StyleMapper(style: s) } else { return nil } }
         if let mapper, !mapper.unknownTargets.isEmpty, !quiet {
@@ -191,22 +195,7 @@ enum DecoderChoice: String, ExpressibleByArgument, CaseIterable {
     case map, nearest
 }
 
-/// `generate --variation`: how far samples may stray from the training input.
-enum Variation: String, ExpressibleByArgument, CaseIterable {
-    case low, medium, high
-
-    /// The start scale (scales below it follow the reconstruction) and noise factor of a level
-    /// for a run of `scales` trained scales: `low` samples only the finest scale, with stronger
-    /// noise (the silhouette stays, the blocks vary); `medium` keeps the coarse half's layout;
-    /// `high` samples every scale freely.
-    func plan(scales: Int) -> (startScale: Int, noiseScale: Float) {
-        switch self {
-        case .low: return (max(0, scales - 1), 3)
-        case .medium: return (max(0, scales / 2), 2)
-        case .high: return (0, 1)
-        }
-    }
-}
+extension SampleVariation: ExpressibleByArgument {}
 
 /// The newest Minecraft release worldgan writes by default.
 enum LatestRelease {

@@ -14,6 +14,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Features per conv layer.") var nfc: Int?
     @Option(help: "Critic steps per iteration.") var dSteps: Int?
     @Option(help: "Generator steps per iteration.") var gSteps: Int?
+    @Option(help: "Extra generator steps per iteration on the reconstruction loss alone, per scale coarsest first (e.g. 0,3,6).") var recSteps: String?
     @Option(help: "Gradient-penalty weight λ.") var penaltyWeight: Float?
     @Option(help: "Reconstruction-loss weight α.") var reconstructionWeight: Float?
     @Option(help: "Adam learning rate of G and D.") var ganLr: Float?
@@ -28,6 +29,8 @@ struct TrainingOptions: ParsableArguments {
     var warmStart: Bool?
     @Flag(inversion: .prefixedNo, help: "Give every token's vector the same length before training the GAN (default on).")
     var equalLengthEmbeddings: Bool?
+    @Flag(inversion: .prefixedNo, help: "Freeze each scale with the BatchNorm statistics of its reconstruction pass (default on).")
+    var reconstructionStatistics: Bool?
     @Option(help: "Token representation: 'block2vec' (skip-gram vectors) or 'one-hot' (one channel per block state).")
     var representation: TokenRepresentation?
 
@@ -41,6 +44,7 @@ struct TrainingOptions: ParsableArguments {
         if let v = nfc { c.features = v }
         if let v = dSteps { c.discriminatorSteps = v }
         if let v = gSteps { c.generatorSteps = v }
+        if let v = recSteps { c.reconstructionSteps = try Self.list(v, "--rec-steps") }
         if let v = penaltyWeight { c.penaltyWeight = v }
         if let v = reconstructionWeight { c.reconstructionWeight = v }
         if let v = ganLr { c.learningRate = v }
@@ -54,6 +58,7 @@ struct TrainingOptions: ParsableArguments {
         if let v = warmStart { c.warmStart = v }
         if let v = equalLengthEmbeddings { c.equalLengthEmbeddings = v }
         if let v = representation { c.representation = v }
+        if let v = reconstructionStatistics { c.reconstructionStatistics = v }
         c.seed = seed
         try c.validate()
         return c
