@@ -43,11 +43,13 @@ test-unit: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Independent readers (anvil-parser2, nbtlib from PyPI) check the worlds and schematics we write.
+# Independent readers (anvil-parser2, nbtlib, litemapy, nbtschematic and Amulet from PyPI) check the
+# worlds and schematics we write. The venv is brought up to date whenever this Makefile changes.
 VENV := .venv-interop
-$(VENV)/ok:
+INTEROP_PACKAGES := nbtlib anvil-parser2 litemapy nbtschematic amulet-core
+$(VENV)/ok: Makefile
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q nbtlib anvil-parser2 litemapy nbtschematic
+	$(VENV)/bin/pip install -q $(INTEROP_PACKAGES)
 	touch $@
 
 test-interop: build $(VENV)/ok

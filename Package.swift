@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "NBT", dependencies: ["CZlib"], swiftSettings: portableCPU),
         // Data tables are compiled in (generated `*+Data.swift`), so the binary needs no resource bundle.
         .target(name: "Anvil", dependencies: ["NBT", "CZlib", "CLZ4"],
-                exclude: ["FORMATS.md", "Blocks/make-legacy-table.py"], swiftSettings: portableCPU),
+                exclude: ["FORMATS.md", "Blocks/make-legacy-table.py", "Blocks/make-version-table.py", "Blocks/version-facts.json"], swiftSettings: portableCPU),
 
         // Numerics: knows nothing of Minecraft.
         .target(name: "SeededRandom", swiftSettings: numericKernel),

@@ -83,6 +83,25 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertEqual(back, samples[0])
     }
 
+    func testANewWorldOfAnOlderVersionGetsThatVersionsBlockNames() throws {
+        // The run was trained on 1.21.11 blocks; a 1.20.1 world names short_grass "grass".
+        let world = dir.appendingPathComponent("new-world-1.20.1")
+        let out = dir.appendingPathComponent("nw120")
+        let r = try CLIRunner.run(["generate", run.path, "--count", "2", "--seed", "5", "-o", out.path,
+                                   "--new-world", world.path, "--data-version", "3465"])
+        XCTAssertEqual(r.status, 0, r.output)
+        let samples = try (0..<2).map { try SchematicFile.read(out.appendingPathComponent("sample-\($0).schem")).volume }
+        let shortGrass = BlockState("minecraft:short_grass")
+        let planted = samples[0].histogram()[shortGrass] ?? 0
+        XCTAssertGreaterThan(planted, 0, "sample 0 must hold short_grass for this test to mean anything")
+        XCTAssertTrue(r.stdout.contains("translated 1.21.11 → 1.20.1: minecraft:short_grass → minecraft:grass"), r.stdout)
+        let opened = try World(at: world)
+        XCTAssertEqual(opened.level.dataVersion, 3465)
+        let back = try WorldExtractor(world: opened).extract(WorldBox(origin: VoxelPosition(0, -62, 0), size: samples[0].size))
+        XCTAssertEqual(back.histogram()[BlockState("minecraft:grass")], planted)
+        XCTAssertNil(back.histogram()[shortGrass])
+    }
+
     func testReconstructionAndVariationLevelsWriteTheirVolumes() throws {
         let out = dir.appendingPathComponent("low")
         let r = try CLIRunner.run(["generate", run.path, "--count", "2", "--variation", "low", "--reconstruction", "-o", out.path, "-q"])

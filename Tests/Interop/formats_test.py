@@ -6,7 +6,9 @@ worldgan with exactly their blocks, and files worldgan writes are read back by t
   - nbtschematic writes MCEdit .schematic (nbtlib adds AddBlocks and TileEntities);
   - nbtlib writes structure .nbt (palette and palettes, structure voids, block entities).
 worldgan's side is `worldgan convert`; every comparison goes through a Sponge .schem read by
-nbtlib (not by worldgan). Amulet is not used: amulet-core did not install within 10 minutes here.
+nbtlib (not by worldgan). Block names across versions: 1.16.5 content pasted into a 1.21 world is
+read back by anvil-parser2 and by Amulet (amulet-core), which must translate every pasted voxel
+without a warning; the expected 1.21 names are the game's, written out here by hand.
 Usage: formats_test.py WORLDGAN_BINARY. Prints one line per check, ends with 'N passed, N failed'.
 """
 import os
@@ -15,6 +17,10 @@ import subprocess
 import sys
 import tempfile
 
+import io
+import logging
+
+import anvil
 import litemapy
 import nbtlib
 from nbtlib import tag as T
@@ -128,6 +134,12 @@ def litematic_case(tmp):
 
 
 # ---------------------------------------------------------------- MCEdit (nbtschematic + nbtlib)
+# Names the game changed between 1.13 and 1.21.11 (for blocks a legacy id maps to).
+RENAMED_SINCE_1_13 = {"minecraft:sign": "minecraft:oak_sign", "minecraft:wall_sign": "minecraft:oak_wall_sign",
+                      "minecraft:grass": "minecraft:short_grass", "minecraft:grass_path": "minecraft:dirt_path",
+                      "minecraft:stone_slab": "minecraft:smooth_stone_slab"}
+
+
 def legacy_table():
     text = open(os.path.join(HERE, "../../Sources/Anvil/Blocks/LegacyBlockTable+Data.swift")).read()
     return {(int(i), int(d)): parse_token(t) for i, d, t in re.findall(r"^(\d+)\t(\d+)\t(\S+)$", text, re.M)}
@@ -151,10 +163,17 @@ def mcedit_case(tmp):
     root["TileEntities"] = T.List[T.Compound]([T.Compound({"id": T.String("Chest"), "x": T.Int(3), "y": T.Int(1), "z": T.Int(2),
                                                             "Items": T.List[T.Compound]()})])
     f.save()
-    convert(path, os.path.join(tmp, "mc.schem"))
+    convert(path, os.path.join(tmp, "mc.schem"), "--data-version", "1519")   # 1.13: the legacy table's names
     _, vol, bes = read_schem(os.path.join(tmp, "mc.schem"))
     check("nbtschematic MCEdit .schematic is read through the legacy table with exactly its blocks", vol == expected, first_diff(vol, expected))
     check("MCEdit TileEntities are kept", bes == {(3, 1, 2): "Chest"}, bes)
+    # Written for the newest release by default: the 1.13 names renamed since then are translated.
+    convert(path, os.path.join(tmp, "mc-latest.schem"))
+    _, latest, _ = read_schem(os.path.join(tmp, "mc-latest.schem"))
+    renamed = {p: RENAMED_SINCE_1_13[t.split("[")[0]] for p, t in expected.items() if t.split("[")[0] in RENAMED_SINCE_1_13}
+    got = {p: latest[p].split("[")[0] for p in renamed}
+    check("MCEdit blocks written for 1.21.11 take the names renamed since 1.13 (sign -> oak_sign ...)",
+          len(renamed) >= 2 and got == renamed, f"{len(renamed)} renamed voxels; {first_diff(got, renamed)}")
 
     # AddBlocks: ids above 255 (first block of each byte in the high nibble).
     high = sorted(k for k in table if k[0] >= 256)
@@ -171,7 +190,7 @@ def mcedit_case(tmp):
         root["Data"] = T.ByteArray(d)
         root["AddBlocks"] = T.ByteArray([a - 256 if a > 127 else a for a in add])
         f.save()
-        convert(path, os.path.join(tmp, "mc2.schem"))
+        convert(path, os.path.join(tmp, "mc2.schem"), "--data-version", "1519")
         _, vol2, _ = read_schem(os.path.join(tmp, "mc2.schem"))
         check("MCEdit AddBlocks supplies the high id bits", vol2[(1, 0, 0)] == table[(bid, data)], vol2[(1, 0, 0)])
 
@@ -278,13 +297,135 @@ def bad_inputs(tmp):
     check("bad input, truncated litematic: one line naming the file", r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1 and path in r.stderr, r.stderr)
 
 
+# ---------------------------------------------------------------- block names for the target version
+# (1.16.5 state, the same block as 1.21 names it): the game's own renames, independent of our table.
+RENAMED = [(("minecraft:grass", {}), "minecraft:short_grass"),
+           (("minecraft:grass_path", {}), "minecraft:dirt_path"),
+           (("minecraft:cauldron", {"level": "2"}), "minecraft:water_cauldron[level=2]"),
+           # walls took their 1.16 sides (low/none/tall) at 1.16.0: a 1.16.5 wall stays as it is
+           (("minecraft:cobblestone_wall", {"east": "low", "north": "none", "south": "none", "west": "tall",
+                                            "up": "true", "waterlogged": "false"}),
+            "minecraft:cobblestone_wall[east=low,north=none,south=none,up=true,waterlogged=false,west=tall]")]
+FLOOR = ("minecraft:grass_block", {"snowy": "false"})
+
+
+def new_world(tmp, name, data_version):
+    """A world folder holding only a level.dat (written by nbtlib) and an empty region folder."""
+    world = os.path.join(tmp, name)
+    os.makedirs(os.path.join(world, "region"))
+    version = T.Compound({"Id": T.Int(data_version), "Name": T.String(name), "Series": T.String("main"), "Snapshot": T.Byte(0)})
+    data = T.Compound({"DataVersion": T.Int(data_version), "LevelName": T.String(name), "version": T.Int(19133), "Version": version})
+    nbtlib.File({"": T.Compound({"Data": data})}, gzipped=True).save(os.path.join(world, "level.dat"))
+    return world
+
+
+def structure_file(path, data_version, top):
+    """A 6x2x4 structure: a grass_block floor, above it `top` (a list of (name, props)) cycled."""
+    states = [FLOOR] + top
+    blocks = []
+    for x in range(6):
+        for z in range(4):
+            blocks.append(T.Compound({"pos": T.List[T.Int]([T.Int(x), T.Int(0), T.Int(z)]), "state": T.Int(0)}))
+            blocks.append(T.Compound({"pos": T.List[T.Int]([T.Int(x), T.Int(1), T.Int(z)]), "state": T.Int(1 + (x + z) % len(top))}))
+    nbtlib.File({"": T.Compound({"DataVersion": T.Int(data_version), "size": T.List[T.Int]([T.Int(6), T.Int(2), T.Int(4)]),
+                 "palette": palette_tag(states), "blocks": T.List[T.Compound](blocks),
+                 "entities": T.List[T.Compound]()})}, gzipped=True).save(path)
+    return {(x, 1, z): top[(x + z) % len(top)] for x in range(6) for z in range(4)}
+
+
+def anvil_blocks(world, origin, positions):
+    """{position: token} for the pasted voxels, read by anvil-parser2, and every palette name of chunk (0, 0)."""
+    region = anvil.Region.from_file(os.path.join(world, "region", "r.0.0.mca"))
+    chunk = region.get_chunk(0, 0)
+    got = {}
+    for (x, y, z) in positions:
+        b = chunk.get_block(origin[0] + x, origin[1] + y, origin[2] + z)
+        got[(x, y, z)] = norm(f"{b.namespace}:{b.id}", {k: str(v) for k, v in (b.properties or {}).items()})
+    names = {str(p["Name"].value) for s in chunk.data["sections"] if "block_states" in s for p in s["block_states"]["palette"]}
+    return got, names
+
+
+def amulet_blocks(world, origin, positions):
+    """{position: token} as Amulet reads them for Java 1.21, and every translation warning it logged."""
+    import amulet                              # amulet-core: installed by the Makefile's venv
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setLevel(logging.WARNING)
+    translator_log = logging.getLogger("PyMCTranslate")
+    translator_log.addHandler(handler)
+    translator_log.propagate = False
+    logging.getLogger("amulet").setLevel(logging.CRITICAL)   # our bare level.dat lacks WorldGenSettings
+    try:
+        level = amulet.load_level(world)
+        got = {}
+        for (x, y, z) in positions:
+            block = level.get_version_block(origin[0] + x, origin[1] + y, origin[2] + z, "minecraft:overworld", ("java", (1, 21, 0)))[0]
+            got[(x, y, z)] = norm(f"{block.namespace}:{block.base_name}", {k: str(v.py_str) for k, v in block.properties.items()})
+        level.close()
+    finally:
+        translator_log.removeHandler(handler)
+        translator_log.propagate = True
+    return got, log.getvalue().strip()
+
+
+def without_waterlogged(token):
+    name, _, props = token.partition("[")
+    return norm(name, dict(p.split("=", 1) for p in props.rstrip("]").split(",") if p and not p.startswith("waterlogged=")))
+
+
+def version_case(tmp):
+    origin = (0, -60, 0)
+    src = os.path.join(tmp, "v116.nbt")
+    placed = structure_file(src, 2586, [state for state, _ in RENAMED])
+    expected = {p: dict((norm(*old), new) for old, new in RENAMED)[norm(*s)] for p, s in placed.items()}
+    expected.update({(x, 0, z): norm(*FLOOR) for x in range(6) for z in range(4)})
+    world = new_world(tmp, "w121", 3953)
+    r = run("paste", src, "--world", world, "--at", *map(str, origin))
+    check("paste of 1.16.5 content into a 1.21 world exits 0 and reports the rename once",
+          r.returncode == 0 and r.stdout.count("translated 1.16.5 → 1.21:") == 1
+          and "minecraft:grass → minecraft:short_grass (6 voxels)" in r.stdout, r.stdout + r.stderr)
+    got, names = anvil_blocks(world, origin, expected)
+    check("anvil-parser2 reads the pasted 1.21 chunk: short_grass, dirt_path, water_cauldron, walls kept, no 1.16 names",
+          got == expected and "minecraft:short_grass" in names and not names & {"minecraft:grass", "minecraft:grass_path"},
+          f"{first_diff(got, expected)}; palette {sorted(names)}")
+    got, warnings = amulet_blocks(world, origin, expected)
+    dry = {p: without_waterlogged(t) for p, t in expected.items()}   # Amulet keeps waterlogging apart
+    check("Amulet reads every pasted voxel as 1.21 names it, without a translation warning",
+          got == dry and not warnings, f"{first_diff(got, dry)}; {warnings[:300]}")
+    # Control: the same blocks claiming to be 1.21 already are pasted as they are, and Amulet says so.
+    lie = os.path.join(tmp, "v121-untranslated.nbt")
+    structure_file(lie, 3953, [state for state, _ in RENAMED])
+    control = new_world(tmp, "w121-control", 3953)
+    run("paste", lie, "--world", control, "--at", *map(str, origin))
+    _, warnings = amulet_blocks(control, origin, expected)
+    check("control: Amulet warns about 1.16 names left in a 1.21 chunk", "minecraft:grass" in warnings, warnings[:300])
+
+
+def missing_case(tmp):
+    origin = (0, -60, 0)
+    src = os.path.join(tmp, "v121-cherry.nbt")
+    placed = structure_file(src, 3953, [("minecraft:cherry_planks", {}), ("minecraft:stone", {})])
+    world = new_world(tmp, "w1192", 3120)
+    r = run("paste", src, "--world", world, "--at", *map(str, origin))
+    lines = r.stderr.strip().splitlines()
+    check("a block 1.19.2 lacks is refused by name and count, nothing written",
+          r.returncode == 1 and len(lines) == 1 and "minecraft:cherry_planks (12 voxels)" in lines[0] and "--allow-missing" in lines[0]
+          and not os.path.exists(os.path.join(world, "region", "r.0.0.mca")), r.stderr)
+    r = run("paste", src, "--world", world, "--at", *map(str, origin), "--allow-missing")
+    expected = {p: ("minecraft:air" if s[0] == "minecraft:cherry_planks" else norm(*s)) for p, s in placed.items()}
+    got, _ = anvil_blocks(world, origin, expected) if r.returncode == 0 else ({}, set())
+    check("--allow-missing writes air there and warns with the same names and counts",
+          r.returncode == 0 and "warning:" in r.stderr and "minecraft:cherry_planks (12 voxels)" in r.stderr and got == expected,
+          r.stderr + first_diff(got, expected))
+
+
 def main():
     global WORLDGAN
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     WORLDGAN = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory(prefix="worldgan-formats-") as tmp:
-        for case in (litematic_case, mcedit_case, structure_case, round_trips, bad_inputs):
+        for case in (litematic_case, mcedit_case, structure_case, round_trips, bad_inputs, version_case, missing_case):
             try:
                 case(tmp)
             except Exception as e:   # one broken case must not hide the others

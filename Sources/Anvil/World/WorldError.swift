@@ -25,6 +25,8 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
     case chunkNBT(file: String, chunk: ChunkPosition, NBTError)
     /// A chunk's block data is broken (the wrapped error names the chunk and tag).
     case chunk(file: String, ChunkError)
+    /// Blocks have no equivalent in the world's version (the wrapped error names them with counts).
+    case translation(VersionTranslationError)
 
     public var description: String {
         switch self {
@@ -52,6 +54,8 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file), \(chunk): the chunk's NBT is damaged: \(error)"
         case let .chunk(file, error):
             return "\(file): \(error)"
+        case let .translation(error):
+            return "\(error)"
         }
     }
 }

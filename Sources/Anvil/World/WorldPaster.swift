@@ -21,12 +21,17 @@ public struct WorldPaster: Sendable {
     /// Air in the volume leaves the world's block unchanged (instead of clearing it).
     /// `structure_void` always leaves it unchanged (structure templates' "no block here").
     public var skipAir = false
+    /// The version the volumes' block names come from; each chunk's edits are translated to the
+    /// chunk's own `DataVersion` (a new chunk's is level.dat's). `nil` writes names as they are.
+    public var translation: VersionTranslation?
 
-    public init(world: World, dimension: WorldDimension = .overworld, backup: Bool = false, skipAir: Bool = false) {
+    public init(world: World, dimension: WorldDimension = .overworld, backup: Bool = false, skipAir: Bool = false,
+                translation: VersionTranslation? = nil) {
         self.world = world
         self.dimension = dimension
         self.backup = backup
         self.skipAir = skipAir
+        self.translation = translation
     }
 
     /// What a paste did.
@@ -35,10 +40,15 @@ public struct WorldPaster: Sendable {
         public var createdChunks = 0
         public var regionFiles: [URL] = []
         public var blocks = 0
+        /// One report per target DataVersion whose chunks needed translated names (none when the
+        /// source is the world's version); states without equivalent were written as air.
+        public var translations: [VersionReport] = []
     }
 
     /// Pastes `volume` with its (0, 0, 0) voxel at world position `origin`.
-    /// - Throws: `WorldError` naming the file, chunk or coordinate; no file is changed then.
+    /// - Throws: `WorldError` naming the file, chunk or coordinate, or `.translation` when states
+    ///   have no equivalent in the world's version and `translation.missing` refuses them; no file
+    ///   is changed then.
     public func paste(_ volume: BlockVolume, at origin: VoxelPosition) throws(WorldError) -> Summary {
         try paste([(volume, origin)])
     }
@@ -57,6 +67,7 @@ public struct WorldPaster: Sendable {
         guard let lowest = boxes.map(\.min.y).min(), let highest = boxes.map(\.max.y).max() else { return Summary() }
         var summary = Summary()
         var writers: [RegionWriter] = []
+        var translators: [DataVersion: VersionTranslator] = [:]
         let byRegion = Dictionary(grouping: edits.keys, by: \.region)
         for region in byRegion.keys.sorted(by: { ($0.x, $0.z) < ($1.x, $1.z) }) {
             let url = world.regionURL(x: region.x, z: region.z, in: dimension)
@@ -66,17 +77,16 @@ public struct WorldPaster: Sendable {
             var writer = RegionWriter(url: url, position: region)
             for position in byRegion[region] ?? [] {
                 let root = try existingOrNewChunk(position, in: file, url: url, heights: heights, yRange: lowest...highest)
-                let edited: Compound
-                do { edited = try ChunkEditor.apply(edits[position] ?? [], to: root.compound) } catch {
-                    if case .legacyChunkNotWritable = error { throw .legacyWorldNotWritable(dataVersion: world.level.dataVersion) }
-                    throw .chunk(file: url.path, error)
-                }
+                let chunkEdits = translated(edits[position] ?? [], for: root.compound, translators: &translators)
+                let edited = try apply(chunkEdits, to: root.compound, url: url)
                 do { try writer.setChunk(NBTReader.Document(name: root.name, root: edited), at: position.slot) }
                 catch { throw .chunkNBT(file: url.path, chunk: position, error) }
                 if root.isNew { summary.createdChunks += 1 } else { summary.editedChunks += 1 }
             }
             writers.append(writer)
         }
+        summary.translations = translators.values.map(\.report).filter { !$0.isEmpty }.sorted { $0.target < $1.target }
+        do { try translation?.check(summary.translations) } catch { throw .translation(error) }
         try FileManager.default.createDirectoryIfNeeded(world.regionFolder(dimension))
         for writer in writers {
             do { _ = try writer.write(backup: backup) } catch { throw .region(error) }
@@ -84,6 +94,31 @@ public struct WorldPaster: Sendable {
         }
         summary.blocks = edits.values.reduce(0) { $0 + $1.count }
         return summary
+    }
+
+    private func apply(_ edits: [BlockEdit], to chunk: Compound, url: URL) throws(WorldError) -> Compound {
+        do { return try ChunkEditor.apply(edits, to: chunk) } catch {
+            if case .legacyChunkNotWritable = error { throw .legacyWorldNotWritable(dataVersion: world.level.dataVersion) }
+            throw .chunk(file: url.path, error)
+        }
+    }
+
+    /// The edits with names of the chunk's version (its `DataVersion`, else level.dat's); a state
+    /// without equivalent becomes air without block entity, and is counted in the report.
+    private func translated(_ edits: [BlockEdit], for chunk: Compound,
+                            translators: inout [DataVersion: VersionTranslator]) -> [BlockEdit] {
+        guard let translation, let version = (chunk["DataVersion"]?.integer ?? world.level.dataVersion).map({ DataVersion($0) }),
+              version != translation.source else { return edits }
+        var translator = translators[version] ?? translation.translator(to: version)
+        defer { translators[version] = translator }
+        return edits.map { edit in
+            var edit = edit
+            if let state = translator.translate(edit.state) { edit.state = state } else {
+                edit.state = .air
+                edit.blockEntity = nil
+            }
+            return edit
+        }
     }
 
     private func editsByChunk(_ volume: BlockVolume, box: WorldBox) -> [ChunkPosition: [BlockEdit]] {

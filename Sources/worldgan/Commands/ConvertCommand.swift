@@ -10,7 +10,9 @@ struct ConvertCommand: ParsableCommand {
         discussion: """
         The input's format is told by its content; the output's by its extension or --format.
         Block entities are kept. A structure .nbt's structure_void stays "no block" in every format
-        that has it (.nbt) and is written as the structure_void block elsewhere.
+        that has it (.nbt) and is written as the structure_void block elsewhere. With a
+        --data-version other than the input's, blocks are renamed for that version; blocks it
+        lacks stop the conversion unless --allow-missing.
 
         Examples:
           worldgan convert house.litematic -o house.nbt
@@ -34,11 +36,15 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "DataVersion to write (default: the input's, else \(LatestRelease.dataVersion)).")
     var dataVersion: Int?
 
+    @OptionGroup var versions: BlockVersionOptions
+
     func run() throws {
-        let (volume, info) = try InputLoading.schematic(input, palette: palette)
+        let (read, info) = try InputLoading.schematic(input, palette: palette)
         let url = URL(fileURLWithPath: output)
-        try InputLoading.prepareOutput(url)
         let target = dataVersion ?? info.dataVersion ?? LatestRelease.dataVersion
+        let translation = try versions.translation(from: BlockVersionOptions.source(of: info, file: input))
+        let volume = try BlockVersionOptions.translate([read], with: translation, to: DataVersion(target))[0]
+        try InputLoading.prepareOutput(url)
         let warnings = try SchematicFile.write(volume, to: url, format: format, dataVersion: target, offset: info.offset)
         for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let (x, y, z) = volume.size

@@ -15,6 +15,8 @@ struct GenerateCommand: ParsableCommand {
         Samples are written as DIR/sample-<n>.schem. With --world they are pasted into an existing
         world on a grid from --at (region files replaced atomically, --backup keeps the old ones);
         with --new-world a superflat world is created around them, ready to open in Minecraft.
+        Blocks pasted into a world are named as its version names them (the training input's
+        1.16 grass becomes 1.21's short_grass); blocks it lacks stop the paste unless --allow-missing.
 
         Examples:
           worldgan generate runs/ruins --count 4 -o samples
@@ -51,6 +53,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Create a new superflat world here holding the samples.") var newWorld: String?
     @Option(help: "DataVersion of the new world (default \(LatestRelease.dataVersion), Minecraft \(LatestRelease.name)).")
     var dataVersion = LatestRelease.dataVersion
+    @OptionGroup var versions: BlockVersionOptions
     @Flag(help: "Also write DIR/samples.png, an isometric grid of the samples.") var render = false
     @Flag(help: "Also write DIR/view.html, a 3D page to turn the samples around and compare them with the input.") var view = false
     @Flag(name: .shortAndLong, help: "Print only the files written.") var quiet = false
@@ -119,8 +122,8 @@ struct GenerateCommand: ParsableCommand {
             print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
                   + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
         }
-        let dataVersion = realDataVersion(runURL, manifest)
-        try writeOutputs(samples, dataVersion: dataVersion)
+        let (dataVersion, source) = realDataVersion(runURL, manifest)
+        try writeOutputs(samples, dataVersion: dataVersion, translation: try versions.translation(from: source))
         if reconstruction {
             let url = URL(fileURLWithPath: output).appendingPathComponent("reconstruction.schem")
             var volume = try pyramid.decode(pyramid.reconstruction(), decoder: tokenDecoder, file: manifest.embeddingsFile)
@@ -131,13 +134,14 @@ struct GenerateCommand: ParsableCommand {
         if view { try writeView(samples, real: runURL.appendingPathComponent(manifest.realFile)) }
     }
 
-    /// The DataVersion the training input was saved with (samples are written with it), else `--data-version`.
-    private func realDataVersion(_ runURL: URL, _ manifest: RunManifest) -> Int {
+    /// The DataVersion the training input was saved with (samples are written with it), else
+    /// `--data-version`; and the version whose names its blocks carry (`nil`: unknown, kept as they are).
+    private func realDataVersion(_ runURL: URL, _ manifest: RunManifest) -> (schematic: Int, blocks: DataVersion?) {
         let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile))
-        return real?.info.dataVersion ?? dataVersion
+        return (real?.info.dataVersion ?? dataVersion, real.flatMap { BlockVersionOptions.source(of: $0.info, file: manifest.realFile) })
     }
 
-    private func writeOutputs(_ samples: [BlockVolume], dataVersion schematicVersion: Int) throws {
+    private func writeOutputs(_ samples: [BlockVolume], dataVersion schematicVersion: Int, translation: VersionTranslation?) throws {
         let folder = URL(fileURLWithPath: output)
         try InputLoading.prepareFolder(folder)
         for (n, volume) in samples.enumerated() {
@@ -157,10 +161,12 @@ struct GenerateCommand: ParsableCommand {
         if let world, let at {
             let layout = SampleLayout(origin: VoxelPosition(at.x, at.y, at.z), spacing: spacing)
             let target = try WorldOpening.open(world)
-            let summary = try WorldPaster(world: target, backup: backup).paste(Array(zip(samples, layout.origins(for: samples))))
+            let paster = WorldPaster(world: target, backup: backup, translation: translation)
+            let summary = try paster.paste(Array(zip(samples, layout.origins(for: samples))))
+            BlockVersionOptions.announce(summary.translations, quiet: quiet)
             print("pasted \(samples.count) samples into \(world) from \(at): \(summary.editedChunks) chunks edited, \(summary.createdChunks) created")
         }
-        if let newWorld { try writeNewWorld(samples, at: URL(fileURLWithPath: newWorld)) }
+        if let newWorld { try writeNewWorld(samples, at: URL(fileURLWithPath: newWorld), translation: translation) }
         if let datapack { try writeDataPack(samples, to: URL(fileURLWithPath: datapack), dataVersion: schematicVersion) }
     }
 
@@ -176,7 +182,9 @@ struct GenerateCommand: ParsableCommand {
 
     /// A superflat world whose ground (bedrock −64, dirt, grass −61) the samples stand in: their
     /// bottom layer replaces the top dirt layer at y −62, the spawn is just south of the grid.
-    private func writeNewWorld(_ samples: [BlockVolume], at folder: URL) throws {
+    private func writeNewWorld(_ samples: [BlockVolume], at folder: URL, translation: VersionTranslation?) throws {
+        // Translated before the world exists, so that a refusal leaves no half-made world behind.
+        let samples = try BlockVersionOptions.translate(samples, with: translation, to: DataVersion(dataVersion), quiet: quiet)
         let layout = SampleLayout(origin: VoxelPosition(0, -62, 0), spacing: spacing)
         let extent = layout.extent(for: samples)
         var settings = NewWorldSettings(name: "worldgan: \(URL(fileURLWithPath: runFolder).lastPathComponent)",

@@ -1,5 +1,6 @@
 /// The release names of the DataVersions a new world is likely to target, for `Data.Version.Name`
-/// (shown in the client's world list; the game rewrites it on save).
+/// (shown in the client's world list; the game rewrites it on save), and of the older releases
+/// whose blocks `VersionReport` names (1.13 to 1.17.1; no new world is written for those).
 ///
 /// Values from the Minecraft Wiki's "Data version" table; the 26.1 snapshot from the
 /// mcaselector fixture's level.dat.
@@ -11,6 +12,10 @@
 public enum MinecraftVersionName {
     /// Known (DataVersion, name) pairs, ascending.
     public static let known: [(dataVersion: Int, name: String)] = [
+        (1519, "1.13"), (1628, "1.13.1"), (1631, "1.13.2"), (1952, "1.14"), (1957, "1.14.1"), (1963, "1.14.2"),
+        (1968, "1.14.3"), (1976, "1.14.4"), (2225, "1.15"), (2227, "1.15.1"), (2230, "1.15.2"), (2566, "1.16"),
+        (2567, "1.16.1"), (2578, "1.16.2"), (2580, "1.16.3"), (2584, "1.16.4"), (2586, "1.16.5"), (2724, "1.17"),
+        (2730, "1.17.1"),
         (2860, "1.18"), (2865, "1.18.1"), (2975, "1.18.2"), (3105, "1.19"), (3117, "1.19.1"),
         (3120, "1.19.2"), (3218, "1.19.3"), (3337, "1.19.4"), (3463, "1.20"), (3465, "1.20.1"),
         (3578, "1.20.2"), (3698, "1.20.3"), (3700, "1.20.4"), (3837, "1.20.5"), (3839, "1.20.6"),
