@@ -126,7 +126,7 @@ final class ViewCommandTests: XCTestCase {
         XCTAssertLessThan(bytes, 4_000_000, "the page stays a few MB")
 
         // Software WebGL on a shared CI machine: a small window and a few frames keep this bounded.
-        let status = try chromium.status(page, hash: "bench=2", width: 480, height: 300, timeout: 300)
+        let status = try chromium.status(page, hash: "bench=2", width: 480, height: 300, timeout: 600)
         XCTAssertEqual(status["ready"] as? Bool, true, "\(status)")
         let fps = try XCTUnwrap(status["fps"] as? Double, "\(status)")
         let mesh = (status["meshes"] as? [String: Any])?["0"] ?? [:]

@@ -22,10 +22,11 @@ import Foundation
 /// ```
 public enum SampleVariation: String, CaseIterable, Sendable {
     /// The silhouette stays, blocks and details vary: every scale but the finest follows the
-    /// reconstruction; layers keep their solid share within 0.5% (or one block).
+    /// reconstruction; layers keep their solid share within 1% (or one block) of the reconstruction's, so a
+    /// reconstruction within 1% of the input keeps the samples within 2% of it.
     case low
     /// The layout's outline stays: the coarse half of the pyramid follows the reconstruction;
-    /// layers keep their solid share within 1.5% (or one block).
+    /// layers keep their solid share within 2% (or one block).
     case medium
     /// Every scale is sampled freely with the trained noise, as the original's samples.
     case high
@@ -48,8 +49,8 @@ public enum SampleVariation: String, CaseIterable, Sendable {
 
     var baseTolerance: Double? {
         switch self {
-        case .low: return 0.005
-        case .medium: return 0.015
+        case .low: return 0.01
+        case .medium: return 0.02
         case .high: return nil
         }
     }
