@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Metrics", dependencies: ["Anvil"], swiftSettings: portableCPU),
         .target(name: "Styles", dependencies: ["Anvil", "Block2Vec"],
                 exclude: ["make-block-properties.py"], swiftSettings: portableCPU),
-        .target(name: "WorldGAN", dependencies: ["Tensor", "Anvil", "Block2Vec"], swiftSettings: numericKernel),
+        .target(name: "WorldGAN", dependencies: ["Tensor", "Anvil", "Block2Vec", "Metrics"], swiftSettings: numericKernel),
 
         // Builds the shipped sample world (worlds/ruins) from its design: `worldgan sample-world`.
         .target(name: "SampleWorld", dependencies: ["Anvil", "NBT", "SeededRandom"], swiftSettings: portableCPU),

@@ -1,5 +1,6 @@
 import Anvil
 import Foundation
+import Metrics
 
 /// How far samples may stray from the training input (`generate --variation`): a start scale
 /// (the scales below it follow the reconstruction) and a factor on the sampled scales' noise,
@@ -70,15 +71,21 @@ public enum SampleVariation: String, CaseIterable, Sendable {
     /// Seeds of the probe samples (far from the seeds users pass).
     static let probeSeeds: [UInt64] = [0x5EED_0001_CA11_B8A7, 0x5EED_0002_CA11_B8A7]
 
-    /// The plan of this level for `pyramid` (see the type's description).
+    /// The plan of this level for `pyramid` (see the type's description); `reconstruction` is
+    /// `pyramid.reconstruction()` when the caller already has it.
     /// - Complexity: up to 2 · 15 samples at the training size.
-    public func calibrate(_ pyramid: TrainedPyramid, decoder: TokenDecoder) -> Plan {
+    public func calibrate(_ pyramid: TrainedPyramid, decoder: TokenDecoder,
+                          reconstruction given: TrainedPyramid.Sample? = nil) -> Plan {
         let start = startScale(scales: pyramid.generators.count)
-        let size = pyramid.shapes.last ?? [1, 1, 1]
-        guard let tolerance = silhouetteTolerance(layerArea: size[0] * size[2]), start > 0 else { return Plan(startScale: start, noiseScale: 1, change: nil) }
-        let reconstruction = pyramid.reconstruction()
+        let finest = pyramid.shapes.last ?? [1, 1, 1]
+        guard let tolerance = silhouetteTolerance(layerArea: finest[0] * finest[2]), start > 0 else { return Plan(startScale: start, noiseScale: 1, change: nil) }
+        let reconstruction = given ?? pyramid.reconstruction()
         let reference = decoder.decode(channelMajor: reconstruction.values, voxelCount: reconstruction.voxelCount)
         let names = BlockNames(decoder.embeddings.tokens)
+        let measures = StructureMeasures(roles: decoder.embeddings.tokens.map { BlockRole(BlockState(token: $0) ?? BlockState($0)) })
+        let size = VolumeSize(reconstruction.size.x, reconstruction.size.y, reconstruction.size.z)
+        func volume(_ tokens: [Int32]) -> TokenVolume { TokenVolume(name: "probe", size: size, tokens: tokens.map { UInt32($0) }) }
+        let referenceVolume = volume(reference)
         var kept = Plan(startScale: start, noiseScale: 1, change: 0)
         for factor in Self.factors {
             var change = 0.0, profile = 0.0
@@ -86,7 +93,7 @@ public enum SampleVariation: String, CaseIterable, Sendable {
                 let sample = pyramid.sample(seed: seed, startScale: start, noiseScale: factor)
                 let tokens = decoder.decode(channelMajor: sample.values, voxelCount: sample.voxelCount)
                 change += names.changedShare(of: reference, in: tokens) / Double(Self.probeSeeds.count)
-                profile += names.profileDifference(reference, tokens, size: reconstruction.size) / Double(Self.probeSeeds.count)
+                profile += measures.solidProfileError(real: referenceVolume, sample: volume(tokens)) / Double(Self.probeSeeds.count)
             }
             // The trained amplitude (factor 1) is kept even when it already exceeds the tolerance.
             if profile > tolerance, factor > 1 { return kept }
@@ -110,24 +117,6 @@ struct BlockNames {
             return ids.count - 1
         }
         isAir = states.map(\.isAir)
-    }
-
-    /// The mean over layers y of |solid share of layer y in `a` − in `b`| (volumes of `size`,
-    /// index `(x·Y + y)·Z + z`).
-    func profileDifference(_ a: [Int32], _ b: [Int32], size: (x: Int, y: Int, z: Int)) -> Double {
-        var difference = 0.0
-        for y in 0..<size.y {
-            var solidA = 0, solidB = 0
-            for x in 0..<size.x {
-                let base = (x * size.y + y) * size.z
-                for i in base..<(base + size.z) {
-                    if !isAir[Int(a[i])] { solidA += 1 }
-                    if !isAir[Int(b[i])] { solidB += 1 }
-                }
-            }
-            difference += Double(abs(solidA - solidB)) / Double(max(1, size.x * size.z))
-        }
-        return difference / Double(max(1, size.y))
     }
 
     /// The share of `reference`'s non-air voxels whose block name differs in `other` (0 when the

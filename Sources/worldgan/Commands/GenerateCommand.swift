@@ -79,10 +79,11 @@ struct GenerateCommand: ParsableCommand {
         let pyramid = try TrainedPyramid.load(from: runURL)
         let manifest = try RunFolder(runURL).manifest()
         let embeddings = try EmbeddingFile.read(from: runURL.appendingPathComponent(manifest.embeddingsFile))
+        let reconstructed = pyramid.reconstruction()
         let tokenDecoder = decoder == .map
-            ? TokenDecoder.calibrated(embeddings: embeddings, counts: manifest.tokenCounts, reconstruction: pyramid.reconstruction())
+            ? TokenDecoder.calibrated(embeddings: embeddings, counts: manifest.tokenCounts, reconstruction: reconstructed)
             : TokenDecoder(embeddings: embeddings, counts: nil)
-        let plan = variation?.calibrate(pyramid, decoder: tokenDecoder)
+        let plan = variation?.calibrate(pyramid, decoder: tokenDecoder, reconstruction: reconstructed)
         if let variation, let plan, let change = plan.change, !quiet {
             print("variation \(variation.rawValue): scales from \(plan.startScale) sampled with noise ×\(plan.noiseScale) "
                   + "(\(Int((change * 100).rounded()))% of the reconstruction's blocks changed in probe samples)")
@@ -126,7 +127,7 @@ struct GenerateCommand: ParsableCommand {
         try writeOutputs(samples, dataVersion: dataVersion, translation: try versions.translation(from: source))
         if reconstruction {
             let url = URL(fileURLWithPath: output).appendingPathComponent("reconstruction.schem")
-            var volume = try pyramid.decode(pyramid.reconstruction(), decoder: tokenDecoder, file: manifest.embeddingsFile)
+            var volume = try pyramid.decode(reconstructed, decoder: tokenDecoder, file: manifest.embeddingsFile)
             DerivedProperties.recompute(in: &volume)
             try SchematicFile.write(volume, to: url, dataVersion: dataVersion)
             print("wrote \(url.path) (the reconstruction of the training input)")
