@@ -20,15 +20,16 @@ public struct Evaluation: Sendable {
     public var kl: TilePatternKL
     /// Levenshtein is the slowest part; turn it off for very large samples.
     public var includeLevenshtein: Bool
-    /// Compare blocks by name only, dropping properties (`--tokens name`).
-    public var ignoreProperties: Bool
+    /// Which properties decide that two voxels hold the same block (default: canonical states,
+    /// neighbour-derived properties set aside, as training sees them).
+    public var comparison: BlockComparison
 
     public init(patternSizes: [Int] = [5, 10], kl: TilePatternKL = TilePatternKL(), includeLevenshtein: Bool = true,
-                ignoreProperties: Bool = false) {
+                comparison: BlockComparison = .canonical) {
         self.patternSizes = patternSizes
         self.kl = kl
         self.includeLevenshtein = includeLevenshtein
-        self.ignoreProperties = ignoreProperties
+        self.comparison = comparison
     }
 
     /// - Parameter reference: another set of samples of the same input (e.g. another tool's run),
@@ -38,7 +39,7 @@ public struct Evaluation: Sendable {
                     referenceLabel: String = "reference") throws -> EvaluationReport {
         guard !samples.isEmpty else { throw MetricsError.noSamples }
         if let bad = patternSizes.first(where: { $0 < 1 }) { throw MetricsError.invalidPatternSize(bad) }
-        var vocabulary = SharedVocabulary(ignoringProperties: ignoreProperties)
+        var vocabulary = SharedVocabulary(comparison: comparison)
         let realTokens = try vocabulary.encode(real.volume, name: real.name)
         let sampleTokens = try samples.map { try vocabulary.encode($0.volume, name: $0.name) }
         let referenceTokens = try reference.map { try vocabulary.encode($0.volume, name: $0.name) }
@@ -54,8 +55,8 @@ public struct Evaluation: Sendable {
         return report
     }
 
-    /// The same on volumes already encoded over one `SharedVocabulary`; `measures.roles` and
-    /// `names` are indexed by that vocabulary's ids.
+    /// The same on volumes already encoded over one `SharedVocabulary` (built with this
+    /// evaluation's ``comparison``); `measures.roles` and `names` are indexed by its ids.
     public func run(real: TokenVolume, samples: [TokenVolume], measures: StructureMeasures,
                     names: [String]) throws -> EvaluationReport {
         guard !samples.isEmpty else { throw MetricsError.noSamples }
@@ -81,7 +82,7 @@ public struct Evaluation: Sendable {
         let nonAir = _Parallel.map(pairs.count) { measures.nonAirHamming(samples[pairs[$0].0], samples[pairs[$0].1]) ?? 0 }
         return EvaluationReport(
             real: real.name, realSize: real.size, patternSizes: patternSizes, epsilon: kl.epsilon,
-            propertiesIgnored: ignoreProperties, realFloatingFraction: measures.floatingFraction(real), samples: scores,
+            comparison: comparison, realFloatingFraction: measures.floatingFraction(real), samples: scores,
             hamming: Diversity.meanHamming(samples), nonAirHamming: PairMean(nonAir),
             levenshtein: includeLevenshtein ? Diversity.meanLevenshtein(samples) : nil, reference: nil)
     }

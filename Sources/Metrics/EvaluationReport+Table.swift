@@ -36,7 +36,7 @@ extension EvaluationReport {
                 c + 1 == cells.count ? text : text.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0)
             }.joined().trimmingCharacters(in: .whitespaces)
         }
-        let tokens = propertiesIgnored ? ", blocks compared by name only" : ""
+        let tokens = ", " + comparison.description
         var out = ["real: \(real) (\(realSize)), ε = \(epsilon)\(tokens), floating \(Self.format(realFloatingFraction))",
                    line(header)]
         out += rows.map(line)

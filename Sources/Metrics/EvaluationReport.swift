@@ -54,8 +54,8 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     public var realSize: VolumeSize
     public var patternSizes: [Int]
     public var epsilon: Double
-    /// True when blocks were compared by name only.
-    public var propertiesIgnored: Bool
+    /// Which properties decided that two voxels hold the same block.
+    public var comparison: BlockComparison
     /// The real volume's own floating share (what a sample should match, not 0).
     public var realFloatingFraction: Double
     public var samples: [SampleScores]

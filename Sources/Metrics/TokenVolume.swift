@@ -29,14 +29,15 @@ public struct TokenVolume: Sendable, Equatable {
 public struct SharedVocabulary: Sendable {
     public private(set) var states: [BlockState] = []
     private var ids: [BlockState: UInt32] = [:]
-    /// When true, states are compared by name only (`--tokens name`, as the original did).
-    public let ignoresProperties: Bool
+    /// Which properties decide that two states are the same block.
+    public let comparison: BlockComparison
 
-    public init(ignoringProperties: Bool = false) { ignoresProperties = ignoringProperties }
+    public init(comparison: BlockComparison = .states) { self.comparison = comparison }
 
-    /// The id of `state` (or of its name alone when ignoring properties), adding it if new.
+    /// The id of `state` under ``comparison`` (its canonical state, or its name alone), adding it
+    /// if new.
     public mutating func id(of state: BlockState) -> UInt32 {
-        let state = ignoresProperties ? state.withoutProperties : state
+        let state = comparison.key(state)
         if let id = ids[state] { return id }
         let id = UInt32(states.count)
         states.append(state)

@@ -25,11 +25,32 @@ final class EvaluationTests: XCTestCase {
         let east = BlockVolume(size: (5, 5, 5), fill: BlockState("oak_stairs", ["facing": "east"]))
         let west = BlockVolume(size: (5, 5, 5), fill: BlockState("oak_stairs", ["facing": "west"]))
         let strict = try Evaluation(patternSizes: [5]).run(real: (name: "r", volume: east), samples: [(name: "s", volume: west)])
-        let loose = try Evaluation(patternSizes: [5], ignoreProperties: true)
+        let loose = try Evaluation(patternSizes: [5], comparison: .names)
             .run(real: (name: "r", volume: east), samples: [(name: "s", volume: west)])
         XCTAssertGreaterThan(strict.samples[0].tilePatternKL[0].value, 16)
         XCTAssertEqual(loose.samples[0].tilePatternKL[0].value, 0)
         XCTAssertEqual(loose.samples[0].histogramChiSquared, 0)
+    }
+
+    func testLeavesFarFromLogsAreNotARareBlockUnderCanonicalComparisonButAreAsWritten() throws {
+        // Real: a log with leaves at distance 1; sample: the same count of leaves, detached, so
+        // the recompute wrote distance 7 — a state the real volume never has.
+        func leaves(_ distance: Int) -> BlockState { BlockState("oak_leaves", ["distance": "\(distance)", "persistent": "false"]) }
+        var real = BlockVolume(size: (8, 8, 8)), sample = BlockVolume(size: (8, 8, 8))
+        for x in 0..<8 { for z in 0..<8 { real[x, 0, z] = BlockState("dirt"); sample[x, 0, z] = BlockState("dirt") } }
+        for y in 1..<7 { real[4, y, 4] = BlockState("oak_log", ["axis": "y"]) }
+        for x in 0..<8 { for z in 0..<8 where (x, z) != (4, 4) { real[x, 6, z] = leaves(x == 4 || z == 4 ? 1 : 2) } }
+        for x in 0..<8 { for z in 0..<8 where (x, z) != (4, 4) { sample[x, 6, z] = leaves(7) } }
+        for y in 1..<7 { sample[4, y, 4] = BlockState("oak_log", ["axis": "y"]) }
+        let pair = (real: (name: "r", volume: real), samples: [(name: "s", volume: sample)])
+        let canonical = try Evaluation(patternSizes: [2]).run(real: pair.real, samples: pair.samples)
+        let asWritten = try Evaluation(patternSizes: [2], comparison: .states).run(real: pair.real, samples: pair.samples)
+        XCTAssertEqual(canonical.comparison, .canonical)
+        XCTAssertEqual(canonical.samples[0].rareBlockInflation, 1, accuracy: 1e-12)
+        XCTAssertEqual(canonical.samples[0].histogramChiSquared, 0, accuracy: 1e-12)
+        XCTAssertEqual(asWritten.samples[0].rareBlockInflation, 63.0 / 10, accuracy: 1e-12)
+        XCTAssertTrue(asWritten.samples[0].mostInflatedBlock.contains("distance=7"), asWritten.samples[0].mostInflatedBlock)
+        XCTAssertTrue(canonical.table().contains("without neighbour-derived properties"), canonical.table())
     }
 
     func testRealAgainstItselfScoresZeroEverywhereAndReportsRoundTripThroughJSON() throws {

@@ -3,6 +3,8 @@ import ArgumentParser
 import Foundation
 import Metrics
 
+extension BlockComparison: ExpressibleByArgument {}
+
 /// `worldgan eval`: how close samples are to the real structure, and how diverse they are.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +23,9 @@ struct EvalCommand: ParsableCommand {
           equal      fraction of voxels equal to the real volume's (same size only: copying)
         Diversity: mean pairwise normalised Hamming distance of equal-size samples (all voxels, and
         only where one of the two is not air) and normalised Levenshtein distance.
+        Block states are compared without the properties the game derives from neighbours
+        (--compare canonical: a leaf is a leaf whatever its distance to a log); --compare states
+        counts them, --compare names drops all properties.
         --reference DIR adds a summary row for another set of samples of the same input (the
         .schem files in DIR or DIR/schem whose names start with "sample").
 
@@ -37,7 +42,10 @@ struct EvalCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Pattern sizes k (k×k×k windows).")
     var patternSizes: [Int] = [5, 10]
 
-    @Flag(help: "Compare block names only (properties dropped).")
+    @Option(help: "When two voxels hold the same block: 'canonical' (block states without the properties the game derives from neighbours — leaf distance, fence and wall sides, stair corners, snowy — as training sees them), 'states' (exactly as written) or 'names' (properties dropped).")
+    var compare: BlockComparison = .canonical
+
+    @Flag(help: "Compare block names only (the same as --compare names).")
     var ignoreProperties = false
 
     @Flag(help: "Skip the Levenshtein distance (slow for many large samples).")
@@ -59,7 +67,7 @@ struct EvalCommand: ParsableCommand {
         let real = (name: realPath, volume: try InputLoading.schematic(realPath).volume)
         let samples = try inputs.dropFirst().map { (name: $0, volume: try InputLoading.schematic($0).volume) }
         let evaluation = Evaluation(patternSizes: patternSizes, includeLevenshtein: !noLevenshtein,
-                                    ignoreProperties: ignoreProperties)
+                                    comparison: ignoreProperties ? .names : compare)
         let referenceFiles = try reference.map(Self.referenceSamples) ?? []
         let others = try referenceFiles.map { (name: $0, volume: try InputLoading.schematic($0).volume) }
         let report = try evaluation.run(real: real, samples: samples, reference: others,
