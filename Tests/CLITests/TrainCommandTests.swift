@@ -73,4 +73,19 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertNotEqual(again.status, 0)
         XCTAssertTrue(again.stderr.contains("finished"), again.stderr)
     }
+
+    func testIterationsGivenByHandAreNotFittedToTheQuickPresetsBudget() throws {
+        let dir = try Fixtures.temporaryDirectory(self)
+        let input = try pillars((16, 9, 16), in: dir)
+        let run = dir.appendingPathComponent("run")
+        let r = try CLIRunner.run(["train", input.path, "-o", run.path, "--preset", "quick", "--scale-iterations", "3,2",
+                                   "--nfc", "4", "--scale-factors", "0.5,1", "--previews", "0", "-q"])
+        XCTAssertEqual(r.status, 0, r.output)
+        let manifest = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("run.json"))) as? [String: Any])
+        let config = try XCTUnwrap(manifest["config"] as? [String: Any])
+        XCTAssertEqual(config["iterationsPerScale"] as? [Int], [3, 2])
+        XCTAssertNil(config["iterationBudget"], "no budget left to fit: \(config)")
+        let csv = try String(contentsOf: run.appendingPathComponent("training.csv"), encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 1 + 3 + 2, "one row per iteration")
+    }
 }

@@ -18,6 +18,7 @@ final class SingleBuildLearningTests: XCTestCase {
         var config = TrainingConfig.quick
         config.scaleFactors = [0.5, 0.75, 1]
         config.iterationsPerScale = [240, 160, 120]
+        config.iterationBudget = nil   // these counts, not the preset's budget fitted to this small house
         config.features = 16
         config.previewSamples = 0
         config.seed = 3

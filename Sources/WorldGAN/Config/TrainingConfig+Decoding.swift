@@ -1,6 +1,6 @@
 extension TrainingConfig {
     enum CodingKeys: String, CodingKey {
-        case iterations, iterationsPerScale, scaleFactors, minimumExtent, features, discriminatorSteps, generatorSteps, penaltyWeight, reconstructionWeight, learningRate, beta1, beta2, learningRateMilestones, learningRateDecay, noiseUpdate, checkpointEvery, seed, previewSamples, warmStart, equalLengthEmbeddings, representation, reconstructionStatistics, reconstructionSteps
+        case iterations, iterationsPerScale, scaleFactors, minimumExtent, features, discriminatorSteps, generatorSteps, penaltyWeight, reconstructionWeight, learningRate, beta1, beta2, learningRateMilestones, learningRateDecay, noiseUpdate, checkpointEvery, seed, previewSamples, warmStart, equalLengthEmbeddings, representation, reconstructionStatistics, reconstructionSteps, iterationBudget
     }
 
     /// Reads a config written by any earlier version: a missing field takes its default (the
@@ -34,5 +34,6 @@ extension TrainingConfig {
         reconstructionStatistics = try c.decodeIfPresent(Bool.self, forKey: .reconstructionStatistics) ?? reconstructionStatistics
         reconstructionSteps = try c.decodeIfPresent([Int].self, forKey: .reconstructionSteps) ?? reconstructionSteps
         iterationsPerScale = try c.decodeIfPresent([Int].self, forKey: .iterationsPerScale)
+        iterationBudget = try c.decodeIfPresent(IterationBudget.self, forKey: .iterationBudget)
     }
 }

@@ -49,9 +49,9 @@ public final class PyramidTrainer {
     /// - Throws: ``TrainingError`` for a bad config or a volume smaller than the minimum.
     public init(real: Tensor, config: TrainingConfig) throws(TrainingError) {
         try config.validate()
-        self.config = config
         scales = try ScalePyramid(real: real, factors: config.scaleFactors, minimumExtent: config.minimumExtent,
                                   keepRareTokens: config.representation == .oneHot)
+        self.config = config.fitted(toScaleShapes: scales.shapes)
         let channels = real.shape[1]
         var rng = SeedStream.generator(seed: config.seed, .fixedNoise)
         pyramid = TrainedPyramid(channels: channels, generators: [], shapes: scales.shapes, noiseAmplitudes: [],

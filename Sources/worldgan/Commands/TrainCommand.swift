@@ -100,7 +100,7 @@ struct TrainCommand: ParsableCommand {
         let real = Tensor(shape: [1, vectors.dimension] + size,
                           data: try vectors.channelMajorValues(of: volume, file: folder.file(vectorsFile).path))
         let trainer = try PyramidTrainer(real: real, config: config)
-        var manifest = RunManifest(worldganVersion: WorldGANVersion.current, config: config, channels: vectors.dimension,
+        var manifest = RunManifest(worldganVersion: WorldGANVersion.current, config: trainer.config, channels: vectors.dimension,
                                    tokens: vectors.tokens, embeddingsFile: vectorsFile, source: input, realFile: "real.schem",
                                    scaleShapes: trainer.scales.shapes, noiseAmplitudes: [], threads: Parallel.threadCount,
                                    progress: .init(scale: 0, iteration: 0, finished: false))

@@ -37,8 +37,8 @@ struct TrainingOptions: ParsableArguments {
     /// The preset with every given flag applied, validated.
     func config(seed: UInt64) throws -> TrainingConfig {
         var c = TrainingConfig.preset(preset)
-        if let v = iterations { c.iterations = v; c.iterationsPerScale = nil }
-        if let v = scaleIterations { c.iterationsPerScale = try Self.list(v, "--scale-iterations") }
+        if let v = iterations { c.iterations = v; c.iterationsPerScale = nil; c.iterationBudget = nil }
+        if let v = scaleIterations { c.iterationsPerScale = try Self.list(v, "--scale-iterations"); c.iterationBudget = nil }
         if let v = scaleFactors { c.scaleFactors = try Self.list(v, "--scale-factors") }
         if let v = minExtent { c.minimumExtent = v }
         if let v = nfc { c.features = v }
