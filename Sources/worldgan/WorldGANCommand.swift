@@ -41,6 +41,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed and memory (ends with machine-readable `name: value` lines).",
-        subcommands: [BenchExtractCommand.self, BenchBlock2VecCommand.self, BenchConvCommand.self, BenchTrainStepCommand.self]
+        subcommands: [BenchExtractCommand.self, BenchBlock2VecCommand.self, BenchConvCommand.self, BenchTrainStepCommand.self,
+                      BenchTrainCommand.self]
     )
 }
