@@ -27,27 +27,46 @@ extension ConvKernel {
                     for n in 0..<g.batch {
                         fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
                         transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
-                        let (us, ms) = (SendableConstPointer(UnsafePointer(transformed)), SendablePointer(products))
-                        let blocks = ldp / block
-                        let workers = min(Parallel.threadCount, blocks)
-                        offsets.withUnsafeBufferPointer { offsetBuffer in
-                            guard let ob = offsetBuffer.baseAddress else { return }
-                            let os = SendableConstPointer(ob)
-                            Parallel.forEach(workers, workers: workers) { _, part in
-                                let (begin, end) = (blocks * part / workers * block, blocks * (part + 1) / workers * block)
-                                for k in 0..<points {
-                                    packed[k].withUnsafeBufferPointer { weights in
-                                        guard let wb = weights.baseAddress else { return }
-                                        wg_conv_wide(us.base + k * ldu, ldc, g.inChannels, os.base, 9, wb, g.outChannels,
-                                                     ms.base + k * g.outChannels * ldp, ldp, begin, end)
-                                    }
-                                }
-                            }
+                        if KernelPrecision.current == .bf16 {
+                            winogradProductsBF16(g, rows, transformed: transformed, ldu: ldu, packed: packed, offsets: offsets,
+                                                 products: products, ldp: ldp)
+                        } else {
+                            winogradProducts(g, transformed: transformed, ldu: ldu, packed: packed, offsets: offsets,
+                                             products: products, ldp: ldp)
                         }
                         transformOutput(g, layout, products: products, ldp: ldp, into: y + n * g.outChannels * g.outPlane)
                     }
                 }
             }
+        }
+    }
+
+    /// `M_k = Σ_{c, row tap} G_k · u_k` for k = 0…5 (FP32), output quads split over workers.
+    private static func winogradProducts(_ g: Geometry, transformed: UnsafeMutablePointer<Float>, ldu: Int, packed: [[Float]],
+                                         offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
+        let ldc = WinogradRows.channelStride(ldu: ldu)
+        offsets.withUnsafeBufferPointer { offsetBuffer in
+            guard let os = offsetBuffer.baseAddress else { return }
+            forEachColumnRange(ldp) { begin, end in
+                for k in 0..<WinogradTile.points {
+                    packed[k].withUnsafeBufferPointer { weights in
+                        guard let wb = weights.baseAddress else { return }
+                        wg_conv_wide(transformed + k * ldu, ldc, g.inChannels, os, 9, wb, g.outChannels,
+                                     products + k * g.outChannels * ldp, ldp, begin, end)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `body(begin, end)` on every worker, each with its own contiguous range of whole
+    /// column blocks (`WG_CONV_COLUMN_BLOCK`) of `0 ..< columns`.
+    static func forEachColumnRange(_ columns: Int, _ body: (_ begin: Int, _ end: Int) -> Void) {
+        let block = Int(WG_CONV_COLUMN_BLOCK)
+        let blocks = columns / block
+        let workers = min(Parallel.threadCount, blocks)
+        Parallel.forEach(workers, workers: workers) { _, part in
+            body(blocks * part / workers * block, blocks * (part + 1) / workers * block)
         }
     }
 

@@ -48,7 +48,7 @@ struct BenchTrainCommand: ParsableCommand {
         let (real, label) = try makeReal(config: config)
         let trainer = try PyramidTrainer(real: real, config: config)
         let shapes = trainer.scales.shapes.map { $0.map(String.init).joined(separator: "×") }
-        print("# bench train: \(label), C \(real.shape[1]), nfc \(config.features), scales \(shapes.joined(separator: ", ")), threads \(Parallel.threadCount), instructions \(KernelInstructionSet.current), load \(BenchClock.loadAverage)")
+        print("# bench train: \(label), C \(real.shape[1]), nfc \(config.features), scales \(shapes.joined(separator: ", ")), threads \(Parallel.threadCount), instructions \(KernelInstructionSet.current) \(KernelPrecision.current), load \(BenchClock.loadAverage)")
         let usage = ProcessUsage.now
         let started = ContinuousClock.now
         trainer.train { _, _ in .continue }
