@@ -29,39 +29,55 @@ static inline __m512 every_fourth(__m512 v0, __m512 v1, __m512 v2, __m512 v3, __
     return _mm512_shuffle_f32x4(low, high, 0x44);
 }
 
+// Sixteen quads from p[0 .. 67]: u[k * ldu + l] for lanes l in `lanes`.
 __attribute__((target("avx512f")))
-static long quads_avx512(const float *x, long length, long offset, const float *matrix, long taps,
+static inline void quads_block(const float *p, const float *matrix, long taps, const __m512i *index,
+                               float *u, long ldu, __mmask16 lanes) {
+    __m512 d[WG_WINOGRAD_POINTS];
+    const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
+    const __m512 v2 = _mm512_loadu_ps(p + 32), v3 = _mm512_loadu_ps(p + 48);
+    for (int j = 0; j < 4 && j < taps; j++) d[j] = every_fourth(v0, v1, v2, v3, index[j]);
+    if (taps > 4) {
+        const __m512 w0 = _mm512_loadu_ps(p + 4), w1 = _mm512_loadu_ps(p + 20);
+        const __m512 w2 = _mm512_loadu_ps(p + 36), w3 = _mm512_loadu_ps(p + 52);
+        for (int j = 4; j < taps; j++) d[j] = every_fourth(w0, w1, w2, w3, index[j - 4]);
+    }
+    for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {
+        __m512 sum = _mm512_mul_ps(_mm512_set1_ps(matrix[k * taps]), d[0]);
+        for (long j = 1; j < taps; j++) sum = _mm512_fmadd_ps(_mm512_set1_ps(matrix[k * taps + j]), d[j], sum);
+        _mm512_mask_storeu_ps(u + k * ldu, lanes, sum);
+    }
+}
+
+__attribute__((target("avx512f")))
+static void quads_avx512(const float *x, long length, long offset, const float *matrix, long taps,
                          float *u, long ldu, long count) {
     __m512i index[4];
     for (int r = 0; r < 4; r++) {
         index[r] = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 28 + r, 24 + r, 20 + r, 16 + r, 12 + r, 8 + r, 4 + r, r);
     }
     long i = 0;
-    // Reads x[4i + offset .. 4i + offset + 67]; stop while that stays inside the row.
+    // Reads x[4i + offset .. 4i + offset + 67] in place while that stays inside the row.
     for (; i + 16 <= count && 4 * i + offset + 68 <= length; i += 16) {
-        const float *p = x + 4 * i + offset;
-        __m512 d[WG_WINOGRAD_POINTS];
-        const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
-        const __m512 v2 = _mm512_loadu_ps(p + 32), v3 = _mm512_loadu_ps(p + 48);
-        for (int j = 0; j < 4 && j < taps; j++) d[j] = every_fourth(v0, v1, v2, v3, index[j]);
-        if (taps > 4) {
-            const __m512 w0 = _mm512_loadu_ps(p + 4), w1 = _mm512_loadu_ps(p + 20);
-            const __m512 w2 = _mm512_loadu_ps(p + 36), w3 = _mm512_loadu_ps(p + 52);
-            for (int j = 4; j < taps; j++) d[j] = every_fourth(w0, w1, w2, w3, index[j - 4]);
-        }
-        for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {
-            __m512 sum = _mm512_mul_ps(_mm512_set1_ps(matrix[k * taps]), d[0]);
-            for (long j = 1; j < taps; j++) sum = _mm512_fmadd_ps(_mm512_set1_ps(matrix[k * taps + j]), d[j], sum);
-            _mm512_storeu_ps(u + k * ldu + i, sum);
-        }
+        quads_block(x + 4 * i + offset, matrix, taps, index, u + i, ldu, 0xFFFF);
     }
-    return i;
+    // The rest from a zero-padded copy (reads at or past `length` are zeros).
+    for (; i < count; i += 16) {
+        float padded[68] = {0};
+        const long start = 4 * i + offset;
+        for (long e = 0; e < 68 && start + e < length; e++) padded[e] = x[start + e];
+        const long lanes = count - i < 16 ? count - i : 16;
+        quads_block(padded, matrix, taps, index, u + i, ldu, (__mmask16)((1u << lanes) - 1));
+    }
 }
 
 void wg_winograd_quads(const float *x, long length, long offset, const float *matrix, long taps,
                        float *u, long ldu, long count) {
-    const long done = wg_conv_uses_avx512() ? quads_avx512(x, length, offset, matrix, taps, u, ldu, count) : 0;
-    quads_scalar(x, length, offset, matrix, taps, u, ldu, done, count);
+    if (wg_conv_uses_avx512()) {
+        quads_avx512(x, length, offset, matrix, taps, u, ldu, count);
+    } else {
+        quads_scalar(x, length, offset, matrix, taps, u, ldu, 0, count);
+    }
 }
 
 // Aᵀ: y0 = M0+M1+M2+M3+M4, y1 = M1-M2+2M3-2M4, y2 = M1+M2+4M3+4M4, y3 = M1-M2+8M3-8M4+M5.

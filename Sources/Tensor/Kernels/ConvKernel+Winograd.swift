@@ -19,7 +19,7 @@ extension ConvKernel {
         let ldu = (ldp + (rows.tileShifts.max() ?? 0) + block + 255) / 256 * 256 + 16
         let ldc = WinogradRows.channelStride(ldu: ldu)
         let offsets = rows.offsets(ldu: ldu)
-        let packed = (0..<points).map { packTransformedWeights(w, g, rows, component: $0) }
+        let packed = packTransformedWeights(w, g, rows)
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
             pool.withBuffer(g.inChannels * ldc) { transformed in
@@ -107,21 +107,30 @@ extension ConvKernel {
         }
     }
 
-    /// Component `k` of the transformed weights, `[Cout, Cin, 9 row taps]`, packed like the direct
-    /// kernel's weights (`[⌈Cout/8⌉][Cin][9][8]`).
-    private static func packTransformedWeights(_ w: UnsafePointer<Float>, _ g: Geometry, _ rows: WinogradRows,
-                                               component k: Int) -> [Float] {
-        var transformed = [Float](repeating: 0, count: g.outChannels * g.inChannels * 9)
-        for oc in 0..<(g.outChannels * g.inChannels) {
-            let weights = w + oc * 27
-            for t in 0..<9 {
-                transformed[oc * 9 + t] = WinogradTile.transformedKernel(
-                    weights[rows.taps[t][0]], weights[rows.taps[t][1]], weights[rows.taps[t][2]], component: k)
+    /// The six components of the transformed weights, each `[Cout, Cin, 9 row taps]` packed like
+    /// the direct kernel's weights (`[⌈Cout/8⌉][Cin][9][8]`, zero rows past Cout), made in one pass.
+    private static func packTransformedWeights(_ w: UnsafePointer<Float>, _ g: Geometry, _ rows: WinogradRows) -> [[Float]] {
+        let rowBlock = Int(WG_CONV_ROW_BLOCK)
+        let size = (g.outChannels + rowBlock - 1) / rowBlock * g.inChannels * 9 * rowBlock
+        let points = WinogradTile.points
+        let matrix = WinogradTile.kernelTransform.flatMap { $0 }
+        let taps = rows.taps.flatMap { $0 }
+        var flat = [Float](repeating: 0, count: points * size)
+        flat.withUnsafeMutableBufferPointer { out in
+            for o in 0..<g.outChannels {
+                let (b, r) = o.quotientAndRemainder(dividingBy: rowBlock)
+                for c in 0..<g.inChannels {
+                    let weights = w + (o * g.inChannels + c) * 27
+                    let base = (b * g.inChannels + c) * 9 * rowBlock + r
+                    for t in 0..<9 {
+                        let (g0, g1, g2) = (weights[taps[3 * t]], weights[taps[3 * t + 1]], weights[taps[3 * t + 2]])
+                        for k in 0..<points {
+                            out[k * size + base + t * rowBlock] = matrix[3 * k] * g0 + matrix[3 * k + 1] * g1 + matrix[3 * k + 2] * g2
+                        }
+                    }
+                }
             }
         }
-        return transformed.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
-            return packWeights(base, outChannels: g.outChannels, inChannels: g.inChannels, taps: 9)
-        }
+        return (0..<points).map { Array(flat[$0 * size ..< ($0 + 1) * size]) }
     }
 }

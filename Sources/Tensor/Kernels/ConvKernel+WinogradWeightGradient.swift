@@ -89,14 +89,16 @@ extension ConvKernel {
     private static func combine(_ g: Geometry, _ rows: WinogradRows, partials: UnsafeMutablePointer<Float>,
                                 into dw: UnsafeMutablePointer<Float>) {
         let component = g.outChannels * g.inChannels * 9
+        let matrix = WinogradTile.kernelTransform.flatMap { $0 }
+        let taps = rows.taps.flatMap { $0 }
         for oc in 0..<(g.outChannels * g.inChannels) {
             let out = dw + oc * 27
             for t in 0..<9 {
                 let i = oc * 9 + t
                 for m in 0..<3 {
                     var sum: Float = 0
-                    for k in 0..<WinogradTile.points { sum += WinogradTile.kernelTransform[k][m] * partials[k * component + i] }
-                    out[rows.taps[t][m]] = sum
+                    for k in 0..<WinogradTile.points { sum += matrix[3 * k + m] * partials[k * component + i] }
+                    out[taps[3 * t + m]] = sum
                 }
             }
         }
