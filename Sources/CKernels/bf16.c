@@ -1,6 +1,6 @@
-// FP32 -> BF16 conversions feeding the BF16 kernels (see include/CKernels.h). Round to nearest
-// even by vcvtneps2bf16, the same instruction for whole vectors and (masked) tails, so a value
-// converts the same wherever it sits.
+// FP32 -> BF16 channel-pair words for the BF16 kernels' weights (see include/CKernels.h). Round
+// to nearest even by vcvtneps2bf16, as the BF16 Winograd transforms, for whole vectors and
+// (masked) tails alike.
 #include "CKernels.h"
 #include <immintrin.h>
 #include <stdint.h>
@@ -9,14 +9,6 @@ __attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
 static inline __m256i to_bf16(const float *x, long remaining) {
     const __mmask16 mask = remaining >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << remaining) - 1);
     return (__m256i)_mm512_cvtneps_pbh(_mm512_maskz_loadu_ps(mask, x));
-}
-
-__attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
-void wg_bf16_convert(const float *x, long count, uint16_t *out) {
-    for (long i = 0; i < count; i += 16) {
-        const long n = count - i < 16 ? count - i : 16;
-        _mm256_mask_storeu_epi16(out + i, (__mmask16)(n >= 16 ? 0xFFFF : (1u << n) - 1), to_bf16(x + i, n));
-    }
 }
 
 __attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))

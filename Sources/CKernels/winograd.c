@@ -5,6 +5,7 @@
 // coefficient matrix; AVX-512 versions de-interleave / interleave quads with two-source permutes.
 #include "CKernels.h"
 #include <immintrin.h>
+#include <stdint.h>
 
 static void quads_scalar(const float *x, long length, long offset, const float *matrix, long taps,
                          float *u, long ldu, long from, long to) {
@@ -29,10 +30,9 @@ static inline __m512 every_fourth(__m512 v0, __m512 v1, __m512 v2, __m512 v3, __
     return _mm512_shuffle_f32x4(low, high, 0x44);
 }
 
-// Sixteen quads from p[0 .. 67]: u[k * ldu + l] for lanes l in `lanes`.
+// The six transformed values of sixteen quads from p[0 .. 67].
 __attribute__((target("avx512f")))
-static inline void quads_block(const float *p, const float *matrix, long taps, const __m512i *index,
-                               float *u, long ldu, __mmask16 lanes) {
+static inline void quads_sums(const float *p, const float *matrix, long taps, const __m512i *index, __m512 *sum) {
     __m512 d[WG_WINOGRAD_POINTS];
     const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
     const __m512 v2 = _mm512_loadu_ps(p + 32), v3 = _mm512_loadu_ps(p + 48);
@@ -43,32 +43,61 @@ static inline void quads_block(const float *p, const float *matrix, long taps, c
         for (int j = 4; j < taps; j++) d[j] = every_fourth(w0, w1, w2, w3, index[j - 4]);
     }
     for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {
-        __m512 sum = _mm512_mul_ps(_mm512_set1_ps(matrix[k * taps]), d[0]);
-        for (long j = 1; j < taps; j++) sum = _mm512_fmadd_ps(_mm512_set1_ps(matrix[k * taps + j]), d[j], sum);
-        _mm512_mask_storeu_ps(u + k * ldu, lanes, sum);
+        sum[k] = _mm512_mul_ps(_mm512_set1_ps(matrix[k * taps]), d[0]);
+        for (long j = 1; j < taps; j++) sum[k] = _mm512_fmadd_ps(_mm512_set1_ps(matrix[k * taps + j]), d[j], sum[k]);
     }
 }
+
+// The quad loop of both output formats: sixteen quads at a time, read in place while
+// x[4i + offset .. 4i + offset + 67] stays inside the row, the rest from a zero-padded copy
+// (reads at or past `length` are zeros). STORE(i, sum, lanes) writes quads i .. i + 15.
+#define QUADS_AVX512_LOOP(STORE)                                                                    \
+    __m512i index[4];                                                                              \
+    for (int r = 0; r < 4; r++) {                                                                  \
+        index[r] = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 28 + r, 24 + r, 20 + r, 16 + r, 12 + r, 8 + r, 4 + r, r); \
+    }                                                                                              \
+    __m512 sum[WG_WINOGRAD_POINTS];                                                                \
+    long i = 0;                                                                                    \
+    for (; i + 16 <= count && 4 * i + offset + 68 <= length; i += 16) {                            \
+        quads_sums(x + 4 * i + offset, matrix, taps, index, sum);                                  \
+        STORE(i, sum, 16);                                                                         \
+    }                                                                                              \
+    for (; i < count; i += 16) {                                                                   \
+        float padded[68] = {0};                                                                    \
+        const long start = 4 * i + offset;                                                         \
+        for (long e = 0; e < 68 && start + e < length; e++) padded[e] = x[start + e];              \
+        quads_sums(padded, matrix, taps, index, sum);                                              \
+        STORE(i, sum, count - i < 16 ? count - i : 16);                                            \
+    }
+
+#define STORE_FP32(i, sum, lanes)                                                                   \
+    for (long k = 0; k < WG_WINOGRAD_POINTS; k++)                                                  \
+        _mm512_mask_storeu_ps(u + k * ldu + (i), (__mmask16)((1u << (lanes)) - 1), sum[k]);
 
 __attribute__((target("avx512f")))
 static void quads_avx512(const float *x, long length, long offset, const float *matrix, long taps,
                          float *u, long ldu, long count) {
-    __m512i index[4];
-    for (int r = 0; r < 4; r++) {
-        index[r] = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 28 + r, 24 + r, 20 + r, 16 + r, 12 + r, 8 + r, 4 + r, r);
+    QUADS_AVX512_LOOP(STORE_FP32)
+}
+
+// BF16 lanes to u[(k * ldu + i + l) * stride], stride 1 (plain rows) or 2 (one half of each
+// 32-bit word: the lanes widened to words, every other 16-bit element written).
+#define STORE_BF16(i, sum, lanes)                                                                   \
+    for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {                                                \
+        const __m256i b = (__m256i)_mm512_cvtneps_pbh(sum[k]);                                     \
+        uint16_t *out = u + (k * ldu + (i)) * stride;                                              \
+        if (stride == 1) {                                                                         \
+            _mm256_mask_storeu_epi16(out, (__mmask16)((1u << (lanes)) - 1), b);                    \
+        } else {                                                                                   \
+            const __mmask32 halves = (__mmask32)(0x55555555u & (lanes >= 16 ? 0xFFFFFFFFu : (1u << (2 * (lanes))) - 1)); \
+            _mm512_mask_storeu_epi16(out, halves, _mm512_cvtepu16_epi32(b));                       \
+        }                                                                                          \
     }
-    long i = 0;
-    // Reads x[4i + offset .. 4i + offset + 67] in place while that stays inside the row.
-    for (; i + 16 <= count && 4 * i + offset + 68 <= length; i += 16) {
-        quads_block(x + 4 * i + offset, matrix, taps, index, u + i, ldu, 0xFFFF);
-    }
-    // The rest from a zero-padded copy (reads at or past `length` are zeros).
-    for (; i < count; i += 16) {
-        float padded[68] = {0};
-        const long start = 4 * i + offset;
-        for (long e = 0; e < 68 && start + e < length; e++) padded[e] = x[start + e];
-        const long lanes = count - i < 16 ? count - i : 16;
-        quads_block(padded, matrix, taps, index, u + i, ldu, (__mmask16)((1u << lanes) - 1));
-    }
+
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
+void wg_winograd_quads_bf16(const float *x, long length, long offset, const float *matrix, long taps,
+                            uint16_t *u, long ldu, long count, long stride) {
+    QUADS_AVX512_LOOP(STORE_BF16)
 }
 
 void wg_winograd_quads(const float *x, long length, long offset, const float *matrix, long taps,

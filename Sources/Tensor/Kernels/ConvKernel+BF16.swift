@@ -1,26 +1,36 @@
 import CKernels
 
-/// The BF16 products of the Winograd paths (``KernelPrecision/bf16``): the transformed operands
-/// are rounded to bfloat16 once per call, then the same register-blocked kernels run with
-/// `vdpbf16ps` (two products per FP32 lane) instead of FMA. Transforms, the combination of the
-/// partial products and everything outside the convolutions stay FP32.
+/// The BF16 products of the Winograd paths (``KernelPrecision/bf16``): the Winograd transforms
+/// write their results straight as bfloat16 (`wg_winograd_quads_bf16`), then the same
+/// register-blocked kernels run with `vdpbf16ps` (two products per FP32 lane) instead of FMA.
+/// The transforms' arithmetic, the combination of the partial products and everything outside
+/// the convolutions stay FP32.
 extension ConvKernel {
-    /// `M_k` for k = 0…5 from the transformed input, as ``forwardWinograd(_:x:w:y:)``'s FP32 loop
-    /// does, with input channels paired into BF16 words.
-    static func winogradProductsBF16(_ g: Geometry, _ rows: WinogradRows, transformed: UnsafeMutablePointer<Float>, ldu: Int,
-                                     packed: [[Float]], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
+    /// `M_k` for k = 0…5 from the padded input, as the FP32 forward computes them, with the
+    /// transformed input channels paired into BF16 words `[⌈Cin/2⌉][phase][component][ldu]`.
+    static func winogradProductsBF16(_ g: Geometry, _ layout: WideLayout, _ rows: WinogradRows, padded: UnsafeMutablePointer<Float>,
+                                     ldu: Int, packed: [[Float]], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
         let ldc = WinogradRows.channelStride(ldu: ldu)
         let pairs = (g.inChannels + 1) / 2
         let weightPairs = packed.map { pairWeights($0, inChannels: g.inChannels, outChannels: g.outChannels, taps: 9) }
         ScratchPool.shared.withBuffer(pairs * ldc) { buffer in
             let words = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt32.self)
-            let (src, dst) = (SendableConstPointer(UnsafePointer(transformed)), SendablePointer(words))
+            let halves = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt16.self)
             let planes = rows.usedPhases.map { $0 * WinogradTile.points * ldu }
-            Parallel.forEach(pairs) { _, p in
-                for plane in planes {
-                    let first = src.base + 2 * p * ldc + plane
-                    wg_bf16_pack_pairs(first, 2 * p + 1 < g.inChannels ? first + ldc : nil, WinogradTile.points * ldu,
-                                       dst.base + p * ldc + plane)
+            WinogradTile.inputTransform.withUnsafeBufferPointer { matrix in
+                guard let mb = matrix.baseAddress else { return }
+                // One worker per pair: both halves of a word are written by the same thread.
+                Parallel.forEach(pairs) { _, p in
+                    for (phase, plane) in zip(rows.usedPhases, planes) {
+                        let out = halves + 2 * (p * ldc + plane)
+                        for c in (2 * p)..<min(2 * p + 2, g.inChannels) {
+                            wg_winograd_quads_bf16(padded + c * layout.ldx, layout.ldx, phase, mb, WinogradTile.points,
+                                                   out + c % 2, ldu, ldu, 2)
+                        }
+                        if 2 * p + 1 == g.inChannels {
+                            for i in 0..<(WinogradTile.points * ldu) { out[2 * i + 1] = 0 }
+                        }
+                    }
                 }
             }
             offsets.withUnsafeBufferPointer { offsetBuffer in
@@ -60,12 +70,13 @@ extension ConvKernel {
         return words
     }
 
-    /// `P_k += Σ_quads a_k · u_k` as ``weightGradientWinograd(_:x:dy:dw:)``'s FP32 loop does, on BF16
-    /// copies: quad-gradient rows padded with zeros to a multiple of 32 columns, the transformed
-    /// input's used phases.
-    static func accumulateProductsBF16(_ g: Geometry, _ winogradRows: WinogradRows, transformed: UnsafeMutablePointer<Float>,
-                                       ldu: Int, quadGradients: UnsafeMutablePointer<Float>, rows: Int, ldq: Int,
-                                       into partials: UnsafeMutablePointer<Float>) {
+    /// `P_k += Σ_quads a_k · u_k` from the padded input and the wide output gradient, as the FP32
+    /// weight gradient computes them, on BF16 transforms: the input's used phases
+    /// `[Cin][phase][component][ldu]` and the output gradient's quads `[6][rows][ldb]`, zero past
+    /// `ldq` up to a multiple of 32 columns.
+    static func accumulateProductsBF16(_ g: Geometry, _ layout: WideLayout, _ winogradRows: WinogradRows,
+                                       padded: UnsafeMutablePointer<Float>, ldu: Int, wide: UnsafeMutablePointer<Float>,
+                                       ldg: Int, rows: Int, ldq: Int, into partials: UnsafeMutablePointer<Float>) {
         let ldc = WinogradRows.channelStride(ldu: ldu)
         let ldb = (ldq + 31) / 32 * 32
         let points = WinogradTile.points
@@ -75,16 +86,21 @@ extension ConvKernel {
             pool.withBuffer((points * rows * ldb + 1) / 2) { gBuffer in
                 let xb = UnsafeMutableRawPointer(xBuffer).assumingMemoryBound(to: UInt16.self)
                 let gb = UnsafeMutableRawPointer(gBuffer).assumingMemoryBound(to: UInt16.self)
-                let (xs, xo) = (SendableConstPointer(UnsafePointer(transformed)), SendablePointer(xb))
-                let (gs, go) = (SendableConstPointer(UnsafePointer(quadGradients)), SendablePointer(gb))
-                let planes = winogradRows.usedPhases.map { $0 * points * ldu }
-                Parallel.forEach(g.inChannels) { _, c in
-                    for plane in planes { wg_bf16_convert(xs.base + c * ldc + plane, points * ldu, xo.base + c * ldc + plane) }
+                WinogradTile.inputTransform.withUnsafeBufferPointer { matrix in
+                    guard let mb = matrix.baseAddress else { return }
+                    Parallel.forEach(g.inChannels) { _, c in
+                        for phase in winogradRows.usedPhases {
+                            wg_winograd_quads_bf16(padded + c * layout.ldx, layout.ldx, phase, mb, points,
+                                                   xb + c * ldc + phase * points * ldu, ldu, ldu, 1)
+                        }
+                    }
                 }
-                Parallel.forEach(points * rows) { _, row in
-                    let out = go.base + row * ldb
-                    wg_bf16_convert(gs.base + row * ldq, ldq, out)
-                    (out + ldq).update(repeating: 0, count: ldb - ldq)
+                WinogradTile.outputGradientTransform.withUnsafeBufferPointer { matrix in
+                    guard let mb = matrix.baseAddress else { return }
+                    // Quads past the row's end read zeros, so the padding to ldb comes out zero.
+                    Parallel.forEach(rows) { _, o in
+                        wg_winograd_quads_bf16(wide + o * ldg, ldg, 0, mb, WinogradTile.outputs, gb + o * ldb, rows * ldb, ldb, 1)
+                    }
                 }
                 let component = g.outChannels * g.inChannels * 9
                 winogradRows.offsets(ldu: ldu).withUnsafeBufferPointer { offsetBuffer in

@@ -22,20 +22,20 @@ extension ConvKernel {
         let packed = packTransformedWeights(w, g, rows)
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
-            pool.withBuffer(g.inChannels * ldc) { transformed in
-                pool.withBuffer(points * g.outChannels * ldp) { products in
-                    for n in 0..<g.batch {
-                        fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
-                        transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
-                        if KernelPrecision.current == .bf16 {
-                            winogradProductsBF16(g, rows, transformed: transformed, ldu: ldu, packed: packed, offsets: offsets,
-                                                 products: products, ldp: ldp)
-                        } else {
+            pool.withBuffer(points * g.outChannels * ldp) { products in
+                for n in 0..<g.batch {
+                    fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+                    if KernelPrecision.current == .bf16 {
+                        winogradProductsBF16(g, layout, rows, padded: padded, ldu: ldu, packed: packed, offsets: offsets,
+                                             products: products, ldp: ldp)
+                    } else {
+                        pool.withBuffer(g.inChannels * ldc) { transformed in
+                            transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
                             winogradProducts(g, transformed: transformed, ldu: ldu, packed: packed, offsets: offsets,
                                              products: products, ldp: ldp)
                         }
-                        transformOutput(g, layout, products: products, ldp: ldp, into: y + n * g.outChannels * g.outPlane)
                     }
+                    transformOutput(g, layout, products: products, ldp: ldp, into: y + n * g.outChannels * g.outPlane)
                 }
             }
         }

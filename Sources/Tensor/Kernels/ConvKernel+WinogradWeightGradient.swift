@@ -22,27 +22,27 @@ extension ConvKernel {
         let products = points * g.outChannels * g.inChannels * 9
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
-            pool.withBuffer(g.inChannels * WinogradRows.channelStride(ldu: ldu)) { transformed in
-                pool.withBuffer(outRows * ldg) { wide in
-                    pool.withBuffer(points * outRows * ldq) { quadGradients in
-                        pool.withBuffer(products) { partials in
-                            partials.update(repeating: 0, count: products)
-                            for n in 0..<g.batch {
-                                fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+            pool.withBuffer(outRows * ldg) { wide in
+                pool.withBuffer(products) { partials in
+                    partials.update(repeating: 0, count: products)
+                    for n in 0..<g.batch {
+                        fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+                        spread(g, layout, source: dy + n * g.outChannels * g.outPlane, into: wide, rows: outRows, ldg: ldg)
+                        if KernelPrecision.current == .bf16 {
+                            accumulateProductsBF16(g, layout, rows, padded: padded, ldu: ldu, wide: wide, ldg: ldg,
+                                                   rows: outRows, ldq: ldq, into: partials)
+                            continue
+                        }
+                        pool.withBuffer(g.inChannels * WinogradRows.channelStride(ldu: ldu)) { transformed in
+                            pool.withBuffer(points * outRows * ldq) { quadGradients in
                                 transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
-                                spread(g, layout, source: dy + n * g.outChannels * g.outPlane, into: wide, rows: outRows, ldg: ldg)
                                 transformQuads(wide, ldg: ldg, rows: outRows, into: quadGradients, ldq: ldq)
-                                if KernelPrecision.current == .bf16 {
-                                    accumulateProductsBF16(g, rows, transformed: transformed, ldu: ldu,
-                                                           quadGradients: quadGradients, rows: outRows, ldq: ldq, into: partials)
-                                } else {
-                                    accumulateProducts(g, rows, transformed: transformed, ldu: ldu,
-                                                       quadGradients: quadGradients, rows: outRows, ldq: ldq, into: partials)
-                                }
+                                accumulateProducts(g, rows, transformed: transformed, ldu: ldu,
+                                                   quadGradients: quadGradients, rows: outRows, ldq: ldq, into: partials)
                             }
-                            combine(g, rows, partials: partials, into: dw)
                         }
                     }
+                    combine(g, rows, partials: partials, into: dw)
                 }
             }
         }
