@@ -33,17 +33,9 @@ extension ConvKernel {
                     }
                 }
             }
-            offsets.withUnsafeBufferPointer { offsetBuffer in
-                guard let os = offsetBuffer.baseAddress else { return }
-                forEachColumnRange(ldp) { begin, end in
-                    for k in 0..<WinogradTile.points {
-                        weightPairs[k].withUnsafeBufferPointer { weights in
-                            guard let wb = weights.baseAddress else { return }
-                            wg_conv_wide_bf16(words + k * ldu, ldc, pairs, os, 9, wb, g.outChannels,
-                                              products + k * g.outChannels * ldp, ldp, begin, end)
-                        }
-                    }
-                }
+            forEachComponentRange(offsets, weightPairs, columns: ldp) { k, os, wb, begin, end in
+                wg_conv_wide_bf16(words + k * ldu, ldc, pairs, os, 9, wb, g.outChannels,
+                                  products + k * g.outChannels * ldp, ldp, begin, end)
             }
         }
     }

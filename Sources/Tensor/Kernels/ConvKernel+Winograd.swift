@@ -45,28 +45,33 @@ extension ConvKernel {
     private static func winogradProducts(_ g: Geometry, transformed: UnsafeMutablePointer<Float>, ldu: Int, packed: [[Float]],
                                          offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
         let ldc = WinogradRows.channelStride(ldu: ldu)
-        offsets.withUnsafeBufferPointer { offsetBuffer in
-            guard let os = offsetBuffer.baseAddress else { return }
-            forEachColumnRange(ldp) { begin, end in
-                for k in 0..<WinogradTile.points {
-                    packed[k].withUnsafeBufferPointer { weights in
-                        guard let wb = weights.baseAddress else { return }
-                        wg_conv_wide(transformed + k * ldu, ldc, g.inChannels, os, 9, wb, g.outChannels,
-                                     products + k * g.outChannels * ldp, ldp, begin, end)
-                    }
-                }
-            }
+        forEachComponentRange(offsets, packed, columns: ldp) { k, os, wb, begin, end in
+            wg_conv_wide(transformed + k * ldu, ldc, g.inChannels, os, 9, wb, g.outChannels,
+                         products + k * g.outChannels * ldp, ldp, begin, end)
         }
     }
 
-    /// Runs `body(begin, end)` on every worker, each with its own contiguous range of whole
-    /// column blocks (`WG_CONV_COLUMN_BLOCK`) of `0 ..< columns`.
-    static func forEachColumnRange(_ columns: Int, _ body: (_ begin: Int, _ end: Int) -> Void) {
+    /// Runs `kernel(k, offsets, weights[k], begin, end)` for the six Winograd components on every
+    /// worker, each with its own contiguous range of whole column blocks (`WG_CONV_COLUMN_BLOCK`)
+    /// of `0 ..< columns`.
+    static func forEachComponentRange<Weight>(
+        _ offsets: [Int], _ weights: [[Weight]], columns: Int,
+        _ kernel: (_ k: Int, _ offsets: UnsafePointer<Int>, _ weights: UnsafePointer<Weight>, _ begin: Int, _ end: Int) -> Void
+    ) {
         let block = Int(WG_CONV_COLUMN_BLOCK)
         let blocks = columns / block
         let workers = min(Parallel.threadCount, blocks)
-        Parallel.forEach(workers, workers: workers) { _, part in
-            body(blocks * part / workers * block, blocks * (part + 1) / workers * block)
+        offsets.withUnsafeBufferPointer { offsetBuffer in
+            guard let os = offsetBuffer.baseAddress else { return }
+            Parallel.forEach(workers, workers: workers) { _, part in
+                let (begin, end) = (blocks * part / workers * block, blocks * (part + 1) / workers * block)
+                for k in 0..<WinogradTile.points {
+                    weights[k].withUnsafeBufferPointer { buffer in
+                        guard let wb = buffer.baseAddress else { return }
+                        kernel(k, os, wb, begin, end)
+                    }
+                }
+            }
         }
     }
 
