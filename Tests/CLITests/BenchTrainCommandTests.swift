@@ -69,6 +69,19 @@ final class BenchTrainCommandTests: XCTestCase {
         XCTAssertEqual(f["last_record"]?.hasPrefix("1,2,"), true, "the last record is scale 1, iteration 2")
     }
 
+    func testWORLDGAN_PRECISIONChoosesTheConvolutionArithmetic() throws {
+        let arguments = ["bench", "train", "--size", "10", "8", "9", "--dimension", "3"] + budget
+        let fp32 = try CLIRunner.run(arguments, environment: ["WORLDGAN_PRECISION": "fp32"])
+        XCTAssertEqual(fp32.status, 0, fp32.output)
+        XCTAssertTrue(fp32.stdout.contains(" fp32, load"), fp32.stdout)
+        let preferred = try CLIRunner.run(arguments)
+        XCTAssertEqual(preferred.status, 0, preferred.output)
+        try XCTSkipUnless(preferred.stdout.contains(" bf16, load"), "this CPU has no AVX-512 BF16: the binary runs FP32")
+        let losses = { (run: CLIRunner.Result) in self.figures(run.stdout)["last_record"]?.split(separator: ",").dropFirst(2).prefix(5) }
+        XCTAssertNotNil(losses(fp32))
+        XCTAssertNotEqual(losses(fp32), losses(preferred), "BF16 products change the losses a little")
+    }
+
     func testBenchTrainNeedsOneInputAndABudget() throws {
         let dir = try Fixtures.temporaryDirectory(self)
         let input = try PillarsSchematic.write((16, 9, 16), in: dir)
