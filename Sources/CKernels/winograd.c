@@ -121,35 +121,42 @@ static inline float output_scalar(const float *const *m, long j) {
     }
 }
 
+// Sixteen quads from q (lanes past `lanes` read as zeros): their 64 outputs, in order, to o.
 __attribute__((target("avx512f")))
-static long output_quads_avx512(const float *const *m, long q0, long quads, float *o) {
+static inline void output_block(const float *const *m, long q, __mmask16 lanes, float *o) {
     const __m512i low = _mm512_set_epi32(23, 7, 22, 6, 21, 5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
     const __m512i high = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
     const __m512i pairLow = _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0);
     const __m512i pairHigh = _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4);
     const __m512 two = _mm512_set1_ps(2), four = _mm512_set1_ps(4), eight = _mm512_set1_ps(8);
+    const __m512 m1 = _mm512_maskz_loadu_ps(lanes, m[1] + q), m2 = _mm512_maskz_loadu_ps(lanes, m[2] + q);
+    const __m512 m3 = _mm512_maskz_loadu_ps(lanes, m[3] + q), m4 = _mm512_maskz_loadu_ps(lanes, m[4] + q);
+    const __m512 a = _mm512_add_ps(m1, m2), b = _mm512_sub_ps(m1, m2);
+    const __m512 c = _mm512_add_ps(m3, m4), d = _mm512_sub_ps(m3, m4);
+    const __m512 y0 = _mm512_add_ps(_mm512_add_ps(_mm512_maskz_loadu_ps(lanes, m[0] + q), a), c);
+    const __m512 y1 = _mm512_fmadd_ps(two, d, b);
+    const __m512 y2 = _mm512_fmadd_ps(four, c, a);
+    const __m512 y3 = _mm512_add_ps(_mm512_fmadd_ps(eight, d, b), _mm512_maskz_loadu_ps(lanes, m[5] + q));
+    const __m512d t01l = _mm512_castps_pd(_mm512_permutex2var_ps(y0, low, y1));
+    const __m512d t01h = _mm512_castps_pd(_mm512_permutex2var_ps(y0, high, y1));
+    const __m512d t23l = _mm512_castps_pd(_mm512_permutex2var_ps(y2, low, y3));
+    const __m512d t23h = _mm512_castps_pd(_mm512_permutex2var_ps(y2, high, y3));
+    _mm512_storeu_ps(o, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairLow, t23l)));
+    _mm512_storeu_ps(o + 16, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairHigh, t23l)));
+    _mm512_storeu_ps(o + 32, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairLow, t23h)));
+    _mm512_storeu_ps(o + 48, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairHigh, t23h)));
+}
+
+// Whole quads q0 ... q0 + quads - 1 to o; a last partial block goes through a local buffer.
+__attribute__((target("avx512f")))
+static void output_quads_avx512(const float *const *m, long q0, long quads, float *o) {
     long i = 0;
-    for (; i + 16 <= quads; i += 16) {
-        const long q = q0 + i;
-        const __m512 m1 = _mm512_loadu_ps(m[1] + q), m2 = _mm512_loadu_ps(m[2] + q);
-        const __m512 m3 = _mm512_loadu_ps(m[3] + q), m4 = _mm512_loadu_ps(m[4] + q);
-        const __m512 a = _mm512_add_ps(m1, m2), b = _mm512_sub_ps(m1, m2);
-        const __m512 c = _mm512_add_ps(m3, m4), d = _mm512_sub_ps(m3, m4);
-        const __m512 y0 = _mm512_add_ps(_mm512_add_ps(_mm512_loadu_ps(m[0] + q), a), c);
-        const __m512 y1 = _mm512_fmadd_ps(two, d, b);
-        const __m512 y2 = _mm512_fmadd_ps(four, c, a);
-        const __m512 y3 = _mm512_add_ps(_mm512_fmadd_ps(eight, d, b), _mm512_loadu_ps(m[5] + q));
-        const __m512d t01l = _mm512_castps_pd(_mm512_permutex2var_ps(y0, low, y1));
-        const __m512d t01h = _mm512_castps_pd(_mm512_permutex2var_ps(y0, high, y1));
-        const __m512d t23l = _mm512_castps_pd(_mm512_permutex2var_ps(y2, low, y3));
-        const __m512d t23h = _mm512_castps_pd(_mm512_permutex2var_ps(y2, high, y3));
-        float *out = o + 4 * i;
-        _mm512_storeu_ps(out, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairLow, t23l)));
-        _mm512_storeu_ps(out + 16, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairHigh, t23l)));
-        _mm512_storeu_ps(out + 32, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairLow, t23h)));
-        _mm512_storeu_ps(out + 48, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairHigh, t23h)));
+    for (; i + 16 <= quads; i += 16) output_block(m, q0 + i, 0xFFFF, o + 4 * i);
+    if (i < quads) {
+        float block[64];
+        output_block(m, q0 + i, (__mmask16)((1u << (quads - i)) - 1), block);
+        for (long e = 0; e < 4 * (quads - i); e++) o[4 * i + e] = block[e];
     }
-    return i;
 }
 
 void wg_winograd_output_row(const float *const *m, long j0, long count, float *out, long outStride) {
@@ -167,7 +174,11 @@ void wg_winograd_output_row(const float *const *m, long j0, long count, float *o
     for (; x < count && ((j0 + x) & 3); x++) out[x] = output_scalar(m, j0 + x);
     const long quads = (count - x) / 4;
     const long q0 = (j0 + x) >> 2;
-    long i = wg_conv_uses_avx512() ? output_quads_avx512(m, q0, quads, out + x) : 0;
+    long i = 0;
+    if (wg_conv_uses_avx512()) {
+        output_quads_avx512(m, q0, quads, out + x);
+        i = quads;
+    }
     for (; i < quads; i++) {
         // Whole quads: the four outputs share their sums.
         const long q = q0 + i;
