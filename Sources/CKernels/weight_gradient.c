@@ -6,48 +6,71 @@
 // Every dw entry is summed in the same order whatever the channel split.
 #include "CKernels.h"
 #include <immintrin.h>
+#include <stdint.h>
 
 #define CHUNK 2048
 #define GROUP 9
+
+// The AVX-512 block, written once for both element types: FP32 (16 columns per vector, vfmadd)
+// or BF16 (32 columns per vector as 16 adjacent pairs, vdpbf16ps, FP32 accumulators).
+#define WEIGHT_GRADIENT_AVX512_BODY(WORD, STEP, LOAD, MADD)                                           \
+    enum { ROWS = WG_WGRAD_ROW_BLOCK };                                                                \
+    for (long j0 = 0; j0 < columns; j0 += CHUNK) {                                                     \
+        const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;                                   \
+        for (long c = cBegin; c < cEnd; c++) {                                                         \
+            const WORD *xc = x + c * ldx;                                                              \
+            for (long o = 0; o < outChannels; o += ROWS) {                                             \
+                for (long t = 0; t < taps; t += GROUP) {                                               \
+                    const long n = taps - t < GROUP ? taps - t : GROUP;                                \
+                    const WORD *xs[GROUP];                                                             \
+                    for (int i = 0; i < GROUP; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];          \
+                    __m512 acc[ROWS][GROUP];                                                           \
+                    _Pragma("clang loop unroll(full)")                                                 \
+                    for (int r = 0; r < ROWS; r++)                                                     \
+                        _Pragma("clang loop unroll(full)")                                             \
+                        for (int i = 0; i < GROUP; i++) acc[r][i] = _mm512_setzero_ps();               \
+                    for (long j = j0; j < j1; j += STEP) {                                             \
+                        __m512 gv[ROWS];                                                               \
+                        _Pragma("clang loop unroll(full)")                                             \
+                        for (int r = 0; r < ROWS; r++) gv[r] = LOAD(g + (o + r) * ldg + j);            \
+                        _Pragma("clang loop unroll(full)")                                             \
+                        for (int i = 0; i < GROUP; i++) {                                              \
+                            const __m512 xv = LOAD(xs[i] + j);                                         \
+                            _Pragma("clang loop unroll(full)")                                         \
+                            for (int r = 0; r < ROWS; r++) acc[r][i] = MADD(gv[r], xv, acc[r][i]);     \
+                        }                                                                              \
+                    }                                                                                  \
+                    for (long r = 0; r < ROWS && o + r < outChannels; r++) {                           \
+                        float *out = dw + ((o + r) * inChannels + c) * taps + t;                       \
+                        for (long i = 0; i < n; i++) out[i] += _mm512_reduce_add_ps(acc[r][i]);        \
+                    }                                                                                  \
+                }                                                                                      \
+            }                                                                                          \
+        }                                                                                              \
+    }
 
 __attribute__((target("avx512f")))
 static void weight_gradient_avx512(const float *g, long ldg, long outChannels, const float *x, long ldx,
                                    long inChannels, const long *shifts, long taps, long columns,
                                    float *dw, long cBegin, long cEnd) {
-    enum { ROWS = WG_WGRAD_ROW_BLOCK };
-    for (long j0 = 0; j0 < columns; j0 += CHUNK) {
-        const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
-        for (long c = cBegin; c < cEnd; c++) {
-            const float *xc = x + c * ldx;
-            for (long o = 0; o < outChannels; o += ROWS) {
-                for (long t = 0; t < taps; t += GROUP) {
-                    const long n = taps - t < GROUP ? taps - t : GROUP;
-                    const float *xs[GROUP];
-                    for (int i = 0; i < GROUP; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];
-                    __m512 acc[ROWS][GROUP];
-#pragma clang loop unroll(full)
-                    for (int r = 0; r < ROWS; r++)
-#pragma clang loop unroll(full)
-                        for (int i = 0; i < GROUP; i++) acc[r][i] = _mm512_setzero_ps();
-                    for (long j = j0; j < j1; j += 16) {
-                        __m512 gv[ROWS];
-#pragma clang loop unroll(full)
-                        for (int r = 0; r < ROWS; r++) gv[r] = _mm512_loadu_ps(g + (o + r) * ldg + j);
-#pragma clang loop unroll(full)
-                        for (int i = 0; i < GROUP; i++) {
-                            const __m512 xv = _mm512_loadu_ps(xs[i] + j);
-#pragma clang loop unroll(full)
-                            for (int r = 0; r < ROWS; r++) acc[r][i] = _mm512_fmadd_ps(gv[r], xv, acc[r][i]);
-                        }
-                    }
-                    for (long r = 0; r < ROWS && o + r < outChannels; r++) {
-                        float *out = dw + ((o + r) * inChannels + c) * taps + t;
-                        for (long i = 0; i < n; i++) out[i] += _mm512_reduce_add_ps(acc[r][i]);
-                    }
-                }
-            }
-        }
-    }
+    WEIGHT_GRADIENT_AVX512_BODY(float, 16, _mm512_loadu_ps, _mm512_fmadd_ps)
+}
+
+#define BF16_LOAD(p) _mm512_castsi512_ps(_mm512_loadu_si512((const void *)(p)))
+#define BF16_MADD(a, b, acc) \
+    _mm512_dpbf16_ps((acc), (__m512bh)_mm512_castps_si512(a), (__m512bh)_mm512_castps_si512(b))
+
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
+static void weight_gradient_bf16(const uint16_t *g, long ldg, long outChannels, const uint16_t *x, long ldx,
+                                 long inChannels, const long *shifts, long taps, long columns,
+                                 float *dw, long cBegin, long cEnd) {
+    WEIGHT_GRADIENT_AVX512_BODY(uint16_t, 32, BF16_LOAD, BF16_MADD)
+}
+
+void wg_conv_weight_gradient_bf16(const uint16_t *g, long ldg, long outChannels, const uint16_t *x, long ldx,
+                                  long inChannels, const long *shifts, long taps, long columns,
+                                  float *dw, long cBegin, long cEnd) {
+    weight_gradient_bf16(g, ldg, outChannels, x, ldx, inChannels, shifts, taps, columns, dw, cBegin, cEnd);
 }
 
 __attribute__((target("avx2,fma")))

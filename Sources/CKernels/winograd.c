@@ -5,6 +5,7 @@
 // coefficient matrix; AVX-512 versions de-interleave / interleave quads with two-source permutes.
 #include "CKernels.h"
 #include <immintrin.h>
+#include <stdint.h>
 
 static void quads_scalar(const float *x, long length, long offset, const float *matrix, long taps,
                          float *u, long ldu, long from, long to) {
@@ -29,39 +30,83 @@ static inline __m512 every_fourth(__m512 v0, __m512 v1, __m512 v2, __m512 v3, __
     return _mm512_shuffle_f32x4(low, high, 0x44);
 }
 
+// The six transformed values of sixteen quads from p[0 .. 67].
 __attribute__((target("avx512f")))
-static long quads_avx512(const float *x, long length, long offset, const float *matrix, long taps,
+static inline void quads_sums(const float *p, const float *matrix, long taps, const __m512i *index, __m512 *sum) {
+    __m512 d[WG_WINOGRAD_POINTS];
+    const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
+    const __m512 v2 = _mm512_loadu_ps(p + 32), v3 = _mm512_loadu_ps(p + 48);
+    for (int j = 0; j < 4 && j < taps; j++) d[j] = every_fourth(v0, v1, v2, v3, index[j]);
+    if (taps > 4) {
+        const __m512 w0 = _mm512_loadu_ps(p + 4), w1 = _mm512_loadu_ps(p + 20);
+        const __m512 w2 = _mm512_loadu_ps(p + 36), w3 = _mm512_loadu_ps(p + 52);
+        for (int j = 4; j < taps; j++) d[j] = every_fourth(w0, w1, w2, w3, index[j - 4]);
+    }
+    for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {
+        sum[k] = _mm512_mul_ps(_mm512_set1_ps(matrix[k * taps]), d[0]);
+        for (long j = 1; j < taps; j++) sum[k] = _mm512_fmadd_ps(_mm512_set1_ps(matrix[k * taps + j]), d[j], sum[k]);
+    }
+}
+
+// The quad loop of both output formats: sixteen quads at a time, read in place while
+// x[4i + offset .. 4i + offset + 67] stays inside the row, the rest from a zero-padded copy
+// (reads at or past `length` are zeros). STORE(i, sum, lanes) writes quads i .. i + 15.
+#define QUADS_AVX512_LOOP(STORE)                                                                    \
+    __m512i index[4];                                                                              \
+    for (int r = 0; r < 4; r++) {                                                                  \
+        index[r] = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 28 + r, 24 + r, 20 + r, 16 + r, 12 + r, 8 + r, 4 + r, r); \
+    }                                                                                              \
+    __m512 sum[WG_WINOGRAD_POINTS];                                                                \
+    long i = 0;                                                                                    \
+    for (; i + 16 <= count && 4 * i + offset + 68 <= length; i += 16) {                            \
+        quads_sums(x + 4 * i + offset, matrix, taps, index, sum);                                  \
+        STORE(i, sum, 16);                                                                         \
+    }                                                                                              \
+    for (; i < count; i += 16) {                                                                   \
+        float padded[68] = {0};                                                                    \
+        const long start = 4 * i + offset;                                                         \
+        for (long e = 0; e < 68 && start + e < length; e++) padded[e] = x[start + e];              \
+        quads_sums(padded, matrix, taps, index, sum);                                              \
+        STORE(i, sum, count - i < 16 ? count - i : 16);                                            \
+    }
+
+#define STORE_FP32(i, sum, lanes)                                                                   \
+    for (long k = 0; k < WG_WINOGRAD_POINTS; k++)                                                  \
+        _mm512_mask_storeu_ps(u + k * ldu + (i), (__mmask16)((1u << (lanes)) - 1), sum[k]);
+
+__attribute__((target("avx512f")))
+static void quads_avx512(const float *x, long length, long offset, const float *matrix, long taps,
                          float *u, long ldu, long count) {
-    __m512i index[4];
-    for (int r = 0; r < 4; r++) {
-        index[r] = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 28 + r, 24 + r, 20 + r, 16 + r, 12 + r, 8 + r, 4 + r, r);
+    QUADS_AVX512_LOOP(STORE_FP32)
+}
+
+// BF16 lanes to u[(k * ldu + i + l) * stride], stride 1 (plain rows) or 2 (one half of each
+// 32-bit word: the lanes widened to words, every other 16-bit element written).
+#define STORE_BF16(i, sum, lanes)                                                                   \
+    for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {                                                \
+        const __m256i b = (__m256i)_mm512_cvtneps_pbh(sum[k]);                                     \
+        uint16_t *out = u + (k * ldu + (i)) * stride;                                              \
+        if (stride == 1) {                                                                         \
+            _mm256_mask_storeu_epi16(out, (__mmask16)((1u << (lanes)) - 1), b);                    \
+        } else {                                                                                   \
+            const __mmask32 halves = (__mmask32)(0x55555555u & (lanes >= 16 ? 0xFFFFFFFFu : (1u << (2 * (lanes))) - 1)); \
+            _mm512_mask_storeu_epi16(out, halves, _mm512_cvtepu16_epi32(b));                       \
+        }                                                                                          \
     }
-    long i = 0;
-    // Reads x[4i + offset .. 4i + offset + 67]; stop while that stays inside the row.
-    for (; i + 16 <= count && 4 * i + offset + 68 <= length; i += 16) {
-        const float *p = x + 4 * i + offset;
-        __m512 d[WG_WINOGRAD_POINTS];
-        const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
-        const __m512 v2 = _mm512_loadu_ps(p + 32), v3 = _mm512_loadu_ps(p + 48);
-        for (int j = 0; j < 4 && j < taps; j++) d[j] = every_fourth(v0, v1, v2, v3, index[j]);
-        if (taps > 4) {
-            const __m512 w0 = _mm512_loadu_ps(p + 4), w1 = _mm512_loadu_ps(p + 20);
-            const __m512 w2 = _mm512_loadu_ps(p + 36), w3 = _mm512_loadu_ps(p + 52);
-            for (int j = 4; j < taps; j++) d[j] = every_fourth(w0, w1, w2, w3, index[j - 4]);
-        }
-        for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {
-            __m512 sum = _mm512_mul_ps(_mm512_set1_ps(matrix[k * taps]), d[0]);
-            for (long j = 1; j < taps; j++) sum = _mm512_fmadd_ps(_mm512_set1_ps(matrix[k * taps + j]), d[j], sum);
-            _mm512_storeu_ps(u + k * ldu + i, sum);
-        }
-    }
-    return i;
+
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
+void wg_winograd_quads_bf16(const float *x, long length, long offset, const float *matrix, long taps,
+                            uint16_t *u, long ldu, long count, long stride) {
+    QUADS_AVX512_LOOP(STORE_BF16)
 }
 
 void wg_winograd_quads(const float *x, long length, long offset, const float *matrix, long taps,
                        float *u, long ldu, long count) {
-    const long done = wg_conv_uses_avx512() ? quads_avx512(x, length, offset, matrix, taps, u, ldu, count) : 0;
-    quads_scalar(x, length, offset, matrix, taps, u, ldu, done, count);
+    if (wg_conv_uses_avx512()) {
+        quads_avx512(x, length, offset, matrix, taps, u, ldu, count);
+    } else {
+        quads_scalar(x, length, offset, matrix, taps, u, ldu, 0, count);
+    }
 }
 
 // Aᵀ: y0 = M0+M1+M2+M3+M4, y1 = M1-M2+2M3-2M4, y2 = M1+M2+4M3+4M4, y3 = M1-M2+8M3-8M4+M5.
@@ -76,35 +121,42 @@ static inline float output_scalar(const float *const *m, long j) {
     }
 }
 
+// Sixteen quads from q (lanes past `lanes` read as zeros): their 64 outputs, in order, to o.
 __attribute__((target("avx512f")))
-static long output_quads_avx512(const float *const *m, long q0, long quads, float *o) {
+static inline void output_block(const float *const *m, long q, __mmask16 lanes, float *o) {
     const __m512i low = _mm512_set_epi32(23, 7, 22, 6, 21, 5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
     const __m512i high = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
     const __m512i pairLow = _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0);
     const __m512i pairHigh = _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4);
     const __m512 two = _mm512_set1_ps(2), four = _mm512_set1_ps(4), eight = _mm512_set1_ps(8);
+    const __m512 m1 = _mm512_maskz_loadu_ps(lanes, m[1] + q), m2 = _mm512_maskz_loadu_ps(lanes, m[2] + q);
+    const __m512 m3 = _mm512_maskz_loadu_ps(lanes, m[3] + q), m4 = _mm512_maskz_loadu_ps(lanes, m[4] + q);
+    const __m512 a = _mm512_add_ps(m1, m2), b = _mm512_sub_ps(m1, m2);
+    const __m512 c = _mm512_add_ps(m3, m4), d = _mm512_sub_ps(m3, m4);
+    const __m512 y0 = _mm512_add_ps(_mm512_add_ps(_mm512_maskz_loadu_ps(lanes, m[0] + q), a), c);
+    const __m512 y1 = _mm512_fmadd_ps(two, d, b);
+    const __m512 y2 = _mm512_fmadd_ps(four, c, a);
+    const __m512 y3 = _mm512_add_ps(_mm512_fmadd_ps(eight, d, b), _mm512_maskz_loadu_ps(lanes, m[5] + q));
+    const __m512d t01l = _mm512_castps_pd(_mm512_permutex2var_ps(y0, low, y1));
+    const __m512d t01h = _mm512_castps_pd(_mm512_permutex2var_ps(y0, high, y1));
+    const __m512d t23l = _mm512_castps_pd(_mm512_permutex2var_ps(y2, low, y3));
+    const __m512d t23h = _mm512_castps_pd(_mm512_permutex2var_ps(y2, high, y3));
+    _mm512_storeu_ps(o, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairLow, t23l)));
+    _mm512_storeu_ps(o + 16, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairHigh, t23l)));
+    _mm512_storeu_ps(o + 32, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairLow, t23h)));
+    _mm512_storeu_ps(o + 48, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairHigh, t23h)));
+}
+
+// Whole quads q0 ... q0 + quads - 1 to o; a last partial block goes through a local buffer.
+__attribute__((target("avx512f")))
+static void output_quads_avx512(const float *const *m, long q0, long quads, float *o) {
     long i = 0;
-    for (; i + 16 <= quads; i += 16) {
-        const long q = q0 + i;
-        const __m512 m1 = _mm512_loadu_ps(m[1] + q), m2 = _mm512_loadu_ps(m[2] + q);
-        const __m512 m3 = _mm512_loadu_ps(m[3] + q), m4 = _mm512_loadu_ps(m[4] + q);
-        const __m512 a = _mm512_add_ps(m1, m2), b = _mm512_sub_ps(m1, m2);
-        const __m512 c = _mm512_add_ps(m3, m4), d = _mm512_sub_ps(m3, m4);
-        const __m512 y0 = _mm512_add_ps(_mm512_add_ps(_mm512_loadu_ps(m[0] + q), a), c);
-        const __m512 y1 = _mm512_fmadd_ps(two, d, b);
-        const __m512 y2 = _mm512_fmadd_ps(four, c, a);
-        const __m512 y3 = _mm512_add_ps(_mm512_fmadd_ps(eight, d, b), _mm512_loadu_ps(m[5] + q));
-        const __m512d t01l = _mm512_castps_pd(_mm512_permutex2var_ps(y0, low, y1));
-        const __m512d t01h = _mm512_castps_pd(_mm512_permutex2var_ps(y0, high, y1));
-        const __m512d t23l = _mm512_castps_pd(_mm512_permutex2var_ps(y2, low, y3));
-        const __m512d t23h = _mm512_castps_pd(_mm512_permutex2var_ps(y2, high, y3));
-        float *out = o + 4 * i;
-        _mm512_storeu_ps(out, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairLow, t23l)));
-        _mm512_storeu_ps(out + 16, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairHigh, t23l)));
-        _mm512_storeu_ps(out + 32, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairLow, t23h)));
-        _mm512_storeu_ps(out + 48, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairHigh, t23h)));
+    for (; i + 16 <= quads; i += 16) output_block(m, q0 + i, 0xFFFF, o + 4 * i);
+    if (i < quads) {
+        float block[64];
+        output_block(m, q0 + i, (__mmask16)((1u << (quads - i)) - 1), block);
+        for (long e = 0; e < 4 * (quads - i); e++) o[4 * i + e] = block[e];
     }
-    return i;
 }
 
 void wg_winograd_output_row(const float *const *m, long j0, long count, float *out, long outStride) {
@@ -122,7 +174,11 @@ void wg_winograd_output_row(const float *const *m, long j0, long count, float *o
     for (; x < count && ((j0 + x) & 3); x++) out[x] = output_scalar(m, j0 + x);
     const long quads = (count - x) / 4;
     const long q0 = (j0 + x) >> 2;
-    long i = wg_conv_uses_avx512() ? output_quads_avx512(m, q0, quads, out + x) : 0;
+    long i = 0;
+    if (wg_conv_uses_avx512()) {
+        output_quads_avx512(m, q0, quads, out + x);
+        i = quads;
+    }
     for (; i < quads; i++) {
         // Whole quads: the four outputs share their sums.
         const long q = q0 + i;

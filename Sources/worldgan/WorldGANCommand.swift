@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tensor
 
 /// The `worldgan` command: learn a Minecraft structure's style from one example and generate new ones.
 @main
@@ -32,6 +33,9 @@ struct WorldGANCommand: ParsableCommand {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             Self.exit(withError: ExitCode.validationFailure)
         }
+        // The product multiplies the convolutions in BF16 where the CPU has AVX-512 BF16 (the
+        // library's default is FP32); WORLDGAN_PRECISION=fp32 keeps FP32.
+        KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: .bf16))
         main(arguments)
     }
 }
@@ -41,6 +45,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed and memory (ends with machine-readable `name: value` lines).",
-        subcommands: [BenchExtractCommand.self, BenchBlock2VecCommand.self, BenchConvCommand.self, BenchTrainStepCommand.self]
+        subcommands: [BenchExtractCommand.self, BenchBlock2VecCommand.self, BenchConvCommand.self, BenchTrainStepCommand.self,
+                      BenchTrainCommand.self]
     )
 }

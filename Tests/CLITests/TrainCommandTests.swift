@@ -1,20 +1,11 @@
-import Anvil
 import Foundation
 import TestSupport
 import XCTest
 
 /// `worldgan train` end to end: bad inputs, and a run killed with SIGKILL then resumed.
 final class TrainCommandTests: XCTestCase {
-    /// A schematic of stone pillars on a plank floor.
     private func pillars(_ size: (Int, Int, Int), in dir: URL, name: String = "pillars.schem") throws -> URL {
-        let palette = [BlockState("minecraft:air"), BlockState("minecraft:stone"), BlockState("minecraft:oak_planks")]
-        var indices: [UInt32] = []
-        for x in 0..<size.0 { for y in 0..<size.1 { for z in 0..<size.2 {
-            indices.append(y == 0 ? 2 : (x % 4 == 1 && z % 4 == 1) ? 1 : 0)
-        } } }
-        let url = dir.appendingPathComponent(name)
-        try SchematicFile.write(BlockVolume(size: size, palette: palette, indices: indices), to: url, dataVersion: 4671)
-        return url
+        try PillarsSchematic.write(size, in: dir, name: name)
     }
 
     private let tiny = ["--iterations", "8", "--nfc", "4", "--scale-factors", "0.5,1", "--checkpoint-every", "2",

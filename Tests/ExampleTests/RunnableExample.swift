@@ -46,6 +46,7 @@ struct RunnableExample {
         "bench conv": "--repetitions 1 --warmup 0",
         // The documented 51×10×64 volume with nfc 64 takes half a minute per iteration in a debug build.
         "bench train-step": "--iterations 1 --warmup 0 --nfc 8 --size 12 8 12",
+        "bench train": "--iterations 2 --nfc 4 --scale-factors 0.5,1 --epochs 1",
     ]
 
     init(_ documented: String) {

@@ -9,6 +9,17 @@ final class PyramidLearningTests: XCTestCase {
     /// Trains the pillar world briefly and checks it learned: reconstruction falls ≥ 10× per
     /// scale, and samples match the real tile patterns better than a shuffle of its blocks.
     func testShortTrainingReconstructsEachScaleAndSamplesBeatAShuffledVolume() throws {
+        try assertShortTrainingLearns()
+    }
+
+    /// The same bar with the product's BF16 convolutions (where the CPU has AVX-512 BF16).
+    func testShortTrainingWithBF16KernelsAlsoLearns() throws {
+        let available = KernelPrecision.with(.bf16) { KernelPrecision.current == .bf16 }
+        try XCTSkipUnless(available, "this CPU has no AVX-512 BF16")
+        try KernelPrecision.with(.bf16) { try assertShortTrainingLearns() }
+    }
+
+    private func assertShortTrainingLearns() throws {
         let volume = PillarWorld.volume()
         var config = TrainingConfig()
         config.iterations = 120

@@ -3,6 +3,8 @@
 #ifndef WORLDGAN_CKERNELS_H
 #define WORLDGAN_CKERNELS_H
 
+#include <stdint.h>
+
 /// Output channels per register block; packed weights are laid out in blocks of this many.
 #define WG_CONV_ROW_BLOCK 8
 
@@ -47,6 +49,13 @@ int wg_keep_freed_memory(void);
 void wg_winograd_quads(const float *x, long length, long offset, const float *matrix, long taps,
                        float *u, long ldu, long count);
 
+/// wg_winograd_quads writing BF16 (round to nearest even) to u[(k * ldu + i) * stride]: stride 1
+/// for plain rows (wg_conv_weight_gradient_bf16), 2 for one channel's half of the pair words of
+/// wg_conv_wide_bf16 (`u` at the words' first 16-bit element, +1 for the odd channel). Only when
+/// wg_conv_uses_bf16().
+void wg_winograd_quads_bf16(const float *x, long length, long offset, const float *matrix, long taps,
+                            uint16_t *u, long ldu, long count, long stride);
+
 /// Winograd F(4,3) output transform (y = Aᵀ M) of `count` consecutive wide columns from j0, with
 /// m[0..5] the six product rows indexed by quad: out[x * outStride] = y_{(j0+x) % 4} of quad (j0+x) / 4.
 void wg_winograd_output_row(const float *const *m, long j0, long count, float *out, long outStride);
@@ -57,5 +66,32 @@ int wg_conv_uses_avx512(void);
 /// Restricts the kernels to AVX2 + FMA (1) or lets them pick the best the CPU has (0), so tests
 /// can check the AVX2 path on AVX-512 machines. Not synchronised: set it while no kernel runs.
 void wg_conv_restrict_to_avx2(int avx2Only);
+
+/// 1 when the BF16 kernels are in use: allowed by wg_conv_allow_bf16(1), the AVX-512 path in use
+/// and the CPU has AVX-512 BF16 (vdpbf16ps). 0 otherwise (FP32 everywhere; the default).
+int wg_conv_uses_bf16(void);
+
+/// Allows (1) or forbids (0, the default) the BF16 kernels. Not synchronised: set it while no kernel runs.
+void wg_conv_allow_bf16(int allow);
+
+/// The last value given to wg_conv_allow_bf16 (0 before any).
+int wg_conv_bf16_allowed(void);
+
+/// wg_conv_wide on BF16 channel pairs with FP32 accumulation (vdpbf16ps; only when
+/// wg_conv_uses_bf16()): `x` holds words of two channels, pair p at x[p * ldx + i] =
+/// bf16(channel 2p)[i] | bf16(channel 2p+1)[i] << 16 (wg_winograd_quads_bf16 with stride 2), and `packed` the
+/// weights as [ceil(outChannels / 8)][inPairs][taps][8] words of the same pairing.
+void wg_conv_wide_bf16(const uint32_t *x, long ldx, long inPairs, const long *shifts, long taps,
+                       const uint32_t *packed, long outChannels, float *y, long ldy, long columnBegin, long columnEnd);
+
+/// wg_conv_weight_gradient on BF16 rows (wg_winograd_quads_bf16) with FP32 accumulation; `columns` must
+/// be a multiple of 32 (g zero-padded to it). Only when wg_conv_uses_bf16().
+void wg_conv_weight_gradient_bf16(const uint16_t *g, long ldg, long outChannels, const uint16_t *x, long ldx,
+                                  long inChannels, const long *shifts, long taps, long columns,
+                                  float *dw, long cBegin, long cEnd);
+
+/// out[i] = bf16(first[i]) | bf16(second[i]) << 16 for i < count (`second` NULL: zeros), the
+/// channel-pair words of wg_conv_wide_bf16. Only when wg_conv_uses_bf16().
+void wg_bf16_pack_pairs(const float *first, const float *second, long count, uint32_t *out);
 
 #endif

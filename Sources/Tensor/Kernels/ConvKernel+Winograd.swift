@@ -19,32 +19,56 @@ extension ConvKernel {
         let ldu = (ldp + (rows.tileShifts.max() ?? 0) + block + 255) / 256 * 256 + 16
         let ldc = WinogradRows.channelStride(ldu: ldu)
         let offsets = rows.offsets(ldu: ldu)
-        let packed = (0..<points).map { packTransformedWeights(w, g, rows, component: $0) }
+        let packed = packTransformedWeights(w, g, rows)
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
-            pool.withBuffer(g.inChannels * ldc) { transformed in
-                pool.withBuffer(points * g.outChannels * ldp) { products in
-                    for n in 0..<g.batch {
-                        fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
-                        transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
-                        let (us, ms) = (SendableConstPointer(UnsafePointer(transformed)), SendablePointer(products))
-                        let blocks = ldp / block
-                        let workers = min(Parallel.threadCount, blocks)
-                        offsets.withUnsafeBufferPointer { offsetBuffer in
-                            guard let ob = offsetBuffer.baseAddress else { return }
-                            let os = SendableConstPointer(ob)
-                            Parallel.forEach(workers, workers: workers) { _, part in
-                                let (begin, end) = (blocks * part / workers * block, blocks * (part + 1) / workers * block)
-                                for k in 0..<points {
-                                    packed[k].withUnsafeBufferPointer { weights in
-                                        guard let wb = weights.baseAddress else { return }
-                                        wg_conv_wide(us.base + k * ldu, ldc, g.inChannels, os.base, 9, wb, g.outChannels,
-                                                     ms.base + k * g.outChannels * ldp, ldp, begin, end)
-                                    }
-                                }
-                            }
+            pool.withBuffer(points * g.outChannels * ldp) { products in
+                for n in 0..<g.batch {
+                    fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+                    if KernelPrecision.current == .bf16 {
+                        winogradProductsBF16(g, layout, rows, padded: padded, ldu: ldu, packed: packed, offsets: offsets,
+                                             products: products, ldp: ldp)
+                    } else {
+                        pool.withBuffer(g.inChannels * ldc) { transformed in
+                            transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
+                            winogradProducts(g, transformed: transformed, ldu: ldu, packed: packed, offsets: offsets,
+                                             products: products, ldp: ldp)
                         }
-                        transformOutput(g, layout, products: products, ldp: ldp, into: y + n * g.outChannels * g.outPlane)
+                    }
+                    transformOutput(g, layout, products: products, ldp: ldp, into: y + n * g.outChannels * g.outPlane)
+                }
+            }
+        }
+    }
+
+    /// `M_k = Σ_{c, row tap} G_k · u_k` for k = 0…5 (FP32), output quads split over workers.
+    private static func winogradProducts(_ g: Geometry, transformed: UnsafeMutablePointer<Float>, ldu: Int, packed: [[Float]],
+                                         offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
+        let ldc = WinogradRows.channelStride(ldu: ldu)
+        forEachComponentRange(offsets, packed, columns: ldp) { k, os, wb, begin, end in
+            wg_conv_wide(transformed + k * ldu, ldc, g.inChannels, os, 9, wb, g.outChannels,
+                         products + k * g.outChannels * ldp, ldp, begin, end)
+        }
+    }
+
+    /// Runs `kernel(k, offsets, weights[k], begin, end)` for the six Winograd components on every
+    /// worker, each with its own contiguous range of whole column blocks (`WG_CONV_COLUMN_BLOCK`)
+    /// of `0 ..< columns`.
+    static func forEachComponentRange<Weight>(
+        _ offsets: [Int], _ weights: [[Weight]], columns: Int,
+        _ kernel: (_ k: Int, _ offsets: UnsafePointer<Int>, _ weights: UnsafePointer<Weight>, _ begin: Int, _ end: Int) -> Void
+    ) {
+        let block = Int(WG_CONV_COLUMN_BLOCK)
+        let blocks = columns / block
+        let workers = min(Parallel.threadCount, blocks)
+        offsets.withUnsafeBufferPointer { offsetBuffer in
+            guard let os = offsetBuffer.baseAddress else { return }
+            Parallel.forEach(workers, workers: workers) { _, part in
+                let (begin, end) = (blocks * part / workers * block, blocks * (part + 1) / workers * block)
+                for k in 0..<WinogradTile.points {
+                    weights[k].withUnsafeBufferPointer { buffer in
+                        guard let wb = buffer.baseAddress else { return }
+                        kernel(k, os, wb, begin, end)
                     }
                 }
             }
@@ -88,21 +112,30 @@ extension ConvKernel {
         }
     }
 
-    /// Component `k` of the transformed weights, `[Cout, Cin, 9 row taps]`, packed like the direct
-    /// kernel's weights (`[⌈Cout/8⌉][Cin][9][8]`).
-    private static func packTransformedWeights(_ w: UnsafePointer<Float>, _ g: Geometry, _ rows: WinogradRows,
-                                               component k: Int) -> [Float] {
-        var transformed = [Float](repeating: 0, count: g.outChannels * g.inChannels * 9)
-        for oc in 0..<(g.outChannels * g.inChannels) {
-            let weights = w + oc * 27
-            for t in 0..<9 {
-                transformed[oc * 9 + t] = WinogradTile.transformedKernel(
-                    weights[rows.taps[t][0]], weights[rows.taps[t][1]], weights[rows.taps[t][2]], component: k)
+    /// The six components of the transformed weights, each `[Cout, Cin, 9 row taps]` packed like
+    /// the direct kernel's weights (`[⌈Cout/8⌉][Cin][9][8]`, zero rows past Cout), made in one pass.
+    private static func packTransformedWeights(_ w: UnsafePointer<Float>, _ g: Geometry, _ rows: WinogradRows) -> [[Float]] {
+        let rowBlock = Int(WG_CONV_ROW_BLOCK)
+        let size = (g.outChannels + rowBlock - 1) / rowBlock * g.inChannels * 9 * rowBlock
+        let points = WinogradTile.points
+        let matrix = WinogradTile.kernelTransform.flatMap { $0 }
+        let taps = rows.taps.flatMap { $0 }
+        var flat = [Float](repeating: 0, count: points * size)
+        flat.withUnsafeMutableBufferPointer { out in
+            for o in 0..<g.outChannels {
+                let (b, r) = o.quotientAndRemainder(dividingBy: rowBlock)
+                for c in 0..<g.inChannels {
+                    let weights = w + (o * g.inChannels + c) * 27
+                    let base = (b * g.inChannels + c) * 9 * rowBlock + r
+                    for t in 0..<9 {
+                        let (g0, g1, g2) = (weights[taps[3 * t]], weights[taps[3 * t + 1]], weights[taps[3 * t + 2]])
+                        for k in 0..<points {
+                            out[k * size + base + t * rowBlock] = matrix[3 * k] * g0 + matrix[3 * k + 1] * g1 + matrix[3 * k + 2] * g2
+                        }
+                    }
+                }
             }
         }
-        return transformed.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
-            return packWeights(base, outChannels: g.outChannels, inChannels: g.inChannels, taps: 9)
-        }
+        return (0..<points).map { Array(flat[$0 * size ..< ($0 + 1) * size]) }
     }
 }

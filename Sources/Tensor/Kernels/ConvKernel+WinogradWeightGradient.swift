@@ -22,22 +22,27 @@ extension ConvKernel {
         let products = points * g.outChannels * g.inChannels * 9
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
-            pool.withBuffer(g.inChannels * WinogradRows.channelStride(ldu: ldu)) { transformed in
-                pool.withBuffer(outRows * ldg) { wide in
-                    pool.withBuffer(points * outRows * ldq) { quadGradients in
-                        pool.withBuffer(products) { partials in
-                            partials.update(repeating: 0, count: products)
-                            for n in 0..<g.batch {
-                                fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+            pool.withBuffer(outRows * ldg) { wide in
+                pool.withBuffer(products) { partials in
+                    partials.update(repeating: 0, count: products)
+                    for n in 0..<g.batch {
+                        fillPadded(g, layout, source: x + n * g.inChannels * g.inPlane, into: padded)
+                        spread(g, layout, source: dy + n * g.outChannels * g.outPlane, into: wide, rows: outRows, ldg: ldg)
+                        if KernelPrecision.current == .bf16 {
+                            accumulateProductsBF16(g, layout, rows, padded: padded, ldu: ldu, wide: wide, ldg: ldg,
+                                                   rows: outRows, ldq: ldq, into: partials)
+                            continue
+                        }
+                        pool.withBuffer(g.inChannels * WinogradRows.channelStride(ldu: ldu)) { transformed in
+                            pool.withBuffer(points * outRows * ldq) { quadGradients in
                                 transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
-                                spread(g, layout, source: dy + n * g.outChannels * g.outPlane, into: wide, rows: outRows, ldg: ldg)
                                 transformQuads(wide, ldg: ldg, rows: outRows, into: quadGradients, ldq: ldq)
                                 accumulateProducts(g, rows, transformed: transformed, ldu: ldu,
                                                    quadGradients: quadGradients, rows: outRows, ldq: ldq, into: partials)
                             }
-                            combine(g, rows, partials: partials, into: dw)
                         }
                     }
+                    combine(g, rows, partials: partials, into: dw)
                 }
             }
         }
@@ -61,36 +66,39 @@ extension ConvKernel {
     private static func accumulateProducts(_ g: Geometry, _ winogradRows: WinogradRows, transformed: UnsafeMutablePointer<Float>,
                                            ldu: Int, quadGradients: UnsafeMutablePointer<Float>, rows: Int, ldq: Int,
                                            into partials: UnsafeMutablePointer<Float>) {
-        let (us, gs, ps) = (SendableConstPointer(UnsafePointer(transformed)), SendableConstPointer(UnsafePointer(quadGradients)),
-                            SendablePointer(partials))
-        let workers = min(Parallel.threadCount, g.inChannels)
         let component = g.outChannels * g.inChannels * 9
         let ldc = WinogradRows.channelStride(ldu: ldu)
         winogradRows.offsets(ldu: ldu).withUnsafeBufferPointer { offsetBuffer in
-            guard let ob = offsetBuffer.baseAddress else { return }
-            let os = SendableConstPointer(ob)
-            Parallel.forEach(workers, workers: workers) { _, part in
-                let (begin, end) = (g.inChannels * part / workers, g.inChannels * (part + 1) / workers)
+            guard let os = offsetBuffer.baseAddress else { return }
+            forEachChannelRange(g.inChannels) { begin, end in
                 for k in 0..<WinogradTile.points {
-                    wg_conv_weight_gradient(gs.base + k * rows * ldq, ldq, g.outChannels, us.base + k * ldu, ldc,
-                                            g.inChannels, os.base, 9, ldq, ps.base + k * component, begin, end)
+                    wg_conv_weight_gradient(quadGradients + k * rows * ldq, ldq, g.outChannels, transformed + k * ldu, ldc,
+                                            g.inChannels, os, 9, ldq, partials + k * component, begin, end)
                 }
             }
         }
+    }
+
+    /// Runs `body(begin, end)` on every worker, each with its own contiguous range of `0 ..< channels`.
+    static func forEachChannelRange(_ channels: Int, _ body: (_ begin: Int, _ end: Int) -> Void) {
+        let workers = min(Parallel.threadCount, channels)
+        Parallel.forEach(workers, workers: workers) { _, part in body(channels * part / workers, channels * (part + 1) / workers) }
     }
 
     /// `dw[o, c, taps of row t][m] = Σ_k G[k][m] · P_k[o, c, t]` in PyTorch tap order.
     private static func combine(_ g: Geometry, _ rows: WinogradRows, partials: UnsafeMutablePointer<Float>,
                                 into dw: UnsafeMutablePointer<Float>) {
         let component = g.outChannels * g.inChannels * 9
+        let matrix = WinogradTile.kernelTransform.flatMap { $0 }
+        let taps = rows.taps.flatMap { $0 }
         for oc in 0..<(g.outChannels * g.inChannels) {
             let out = dw + oc * 27
             for t in 0..<9 {
                 let i = oc * 9 + t
                 for m in 0..<3 {
                     var sum: Float = 0
-                    for k in 0..<WinogradTile.points { sum += WinogradTile.kernelTransform[k][m] * partials[k * component + i] }
-                    out[rows.taps[t][m]] = sum
+                    for k in 0..<WinogradTile.points { sum += matrix[3 * k + m] * partials[k * component + i] }
+                    out[taps[3 * t + m]] = sum
                 }
             }
         }

@@ -96,7 +96,7 @@ enum ConvKernel {
         let (src, dst) = (SendableConstPointer(source), SendablePointer(padded))
         Parallel.forEach(g.inChannels) { _, c in
             let channel = dst.base + c * layout.ldx
-            channel.update(repeating: 0, count: layout.ldx)
+            layout.zeroOutside(extents: [g.inD, g.inH, g.inW], offset: p, in: channel, length: layout.ldx)
             let image = src.base + c * g.inPlane
             layout.forEachLine(extents: [g.inD, g.inH, g.inW], offset: p) { dense, wide, count, stride in
                 WideLayout.copy(image + dense, stride: stride, to: channel + wide, count: count)
@@ -155,8 +155,8 @@ enum ConvKernel {
         let (src, dst) = (SendableConstPointer(source), SendablePointer(wide))
         Parallel.forEach(rows) { _, o in
             let row = dst.base + o * ldg
-            row.update(repeating: 0, count: ldg)
-            guard o < g.outChannels else { return }
+            guard o < g.outChannels else { return row.update(repeating: 0, count: ldg) }
+            layout.zeroOutside(extents: [g.outD, g.outH, g.outW], offset: 0, in: row, length: ldg)
             let image = src.base + o * g.outPlane
             layout.forEachLine(extents: [g.outD, g.outH, g.outW], offset: 0) { dense, wide, count, stride in
                 WideLayout.copy(image + dense, stride: stride, to: row + wide, count: count)
@@ -233,6 +233,36 @@ struct WideLayout {
             for b in 0..<extents[outer[1]] {
                 body(a * dense[outer[0]] + b * dense[outer[1]], base + a * strides[outer[0]] + b * strides[outer[1]],
                      extents[inner], dense[inner])
+            }
+        }
+    }
+
+    /// Zeroes the elements of one scratch row `row[0 ..< length]` outside the box that
+    /// ``forEachLine(extents:offset:_:)`` fills (every axis from `offset` for its extent), so the
+    /// lines' voxels are written once, not zeroed first.
+    func zeroOutside(extents: [Int], offset: Int, in row: UnsafeMutablePointer<Float>, length: Int) {
+        let inner = strides.firstIndex(of: 1) ?? 2
+        let outer = [0, 1, 2].filter { $0 != inner }.sorted { strides[$0] > strides[$1] }
+        let (planeStride, lineStride) = (strides[outer[0]], strides[outer[1]])
+        func zero(_ from: Int, _ to: Int) {
+            let (a, b) = (min(from, length), min(to, length))
+            if b > a { (row + a).update(repeating: 0, count: b - a) }
+        }
+        let (planes, lines) = (offset..<(offset + extents[outer[0]]), offset..<(offset + extents[outer[1]]))
+        for plane in 0..<((length + planeStride - 1) / planeStride) {
+            let base = plane * planeStride
+            guard planes.contains(plane) else {
+                zero(base, base + planeStride)
+                continue
+            }
+            for line in 0..<(planeStride / lineStride) {
+                let start = base + line * lineStride
+                guard lines.contains(line) else {
+                    zero(start, start + lineStride)
+                    continue
+                }
+                zero(start, start + offset)
+                zero(start + offset + extents[inner], start + lineStride)
             }
         }
     }

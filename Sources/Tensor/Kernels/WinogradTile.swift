@@ -42,13 +42,6 @@ enum WinogradTile {
         1, -2, 4, -8,
         0, 0, 0, 1,
     ]
-
-    /// `G_k` for the three taps `g` of one kernel row.
-    @inline(__always)
-    static func transformedKernel(_ g0: Float, _ g1: Float, _ g2: Float, component k: Int) -> Float {
-        let row = kernelTransform[k]
-        return row[0] * g0 + row[1] * g1 + row[2] * g2
-    }
 }
 
 /// The 9 row taps of a 3×3×3 kernel on the wide grid: the taps of the two outer scratch axes, each

@@ -64,41 +64,28 @@ struct TrainCommand: ParsableCommand {
 
     private func start(input: String) throws -> TrainingSession {
         let config = try gan.config(seed: block2vec.seed)
-        let volume = try InputLoading.schematic(input).volume.tokenized(block2vec.tokens)
-        let size = [volume.sizeX, volume.sizeY, volume.sizeZ]
-        guard size.allSatisfy({ $0 >= config.minimumExtent }) else {
-            throw TrainingError.volumeTooSmall(size: size, minimum: config.minimumExtent)
-        }
+        let volume = try TrainingInput.volume(input, tokens: block2vec.tokens, config: config)
         let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
         let folder = RunFolder(URL(fileURLWithPath: output ?? "runs/\(name)"))
-        var vectors: Embeddings
+        let learned: Embeddings
         if config.representation == .oneHot {
             try folder.create(replacing: force)
-            vectors = Embeddings.oneHot(tokens: Vocabulary(volume).tokens)
+            learned = Embeddings.oneHot(tokens: Vocabulary(volume).tokens)
         } else if let embeddings {
-            vectors = try EmbeddingFile.read(from: URL(fileURLWithPath: embeddings)).restricted(to: Vocabulary(volume).tokens, file: embeddings)
+            learned = try EmbeddingFile.read(from: URL(fileURLWithPath: embeddings)).restricted(to: Vocabulary(volume).tokens, file: embeddings)
             try folder.create(replacing: force)
-            try EmbeddingFile.write(vectors, to: folder.file("embeddings.txt"))
+            try EmbeddingFile.write(learned, to: folder.file("embeddings.txt"))
         } else {
             try folder.create(replacing: force)
             let result = try EmbeddingJob.train(volume: volume, config: block2vec.config, quiet: quiet)
             try EmbeddingJob.save(result, to: folder.file("embeddings.txt"), source: input)
-            vectors = result.embeddings
+            learned = result.embeddings
         }
         try FileManager.default.copyItem(at: URL(fileURLWithPath: input), to: folder.file("real.schem"))
-        let vocabulary = Vocabulary(volume)
-        let counts = vectors.tokens.map { vocabulary.index(of: $0).map { vocabulary.counts[$0] } ?? 0 }
-        var vectorsFile = "embeddings.txt"
-        if config.representation == .oneHot {
-            vectorsFile = "vectors.txt"
-            try EmbeddingFile.write(vectors, to: folder.file(vectorsFile))
-        } else if config.equalLengthEmbeddings {
-            vectors = vectors.equalLength(weights: counts)
-            vectorsFile = "vectors.txt"
-            try EmbeddingFile.write(vectors, to: folder.file(vectorsFile))
-        }
-        let real = Tensor(shape: [1, vectors.dimension] + size,
-                          data: try vectors.channelMajorValues(of: volume, file: folder.file(vectorsFile).path))
+        let (vectors, counts, ownFile) = TrainingInput.ganVectors(learned, volume: volume, config: config)
+        let vectorsFile = ownFile ? "vectors.txt" : "embeddings.txt"
+        if ownFile { try EmbeddingFile.write(vectors, to: folder.file(vectorsFile)) }
+        let real = try TrainingInput.real(volume, vectors: vectors, file: folder.file(vectorsFile).path)
         let trainer = try PyramidTrainer(real: real, config: config)
         var manifest = RunManifest(worldganVersion: WorldGANVersion.current, config: trainer.config, channels: vectors.dimension,
                                    tokens: vectors.tokens, embeddingsFile: vectorsFile, source: input, realFile: "real.schem",

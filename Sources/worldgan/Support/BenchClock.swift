@@ -36,17 +36,18 @@ enum BenchClock {
         return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
     }
 
-    /// The process's peak resident set size in MiB (Linux `ru_maxrss` is in KiB).
-    static var peakResidentMiB: Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-    }
+    /// The process's peak resident set size in MiB.
+    static var peakResidentMiB: Double { ProcessUsage.now.peakResidentMiB }
 
     /// The 1-minute load average (the machine is shared; contention inflates timings).
     static var loadAverage: String {
         var loads = [Double](repeating: 0, count: 3)
         return getloadavg(&loads, 3) > 0 ? format(loads[0]) : "unknown"
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }
