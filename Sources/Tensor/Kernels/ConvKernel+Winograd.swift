@@ -8,16 +8,12 @@ import CKernels
 /// 9 row taps over the transformed input (same register-blocked kernel, over output *quads*), and
 /// `y = Aᵀ M`. That is 13.5 instead of 27 multiply-adds per output and input channel.
 extension ConvKernel {
-    static func forwardWinograd(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
-        let layout = WideLayout(g)
-        let rows = WinogradRows(layout)
-        let (tile, points) = (WinogradTile.outputs, WinogradTile.points)
+    static func forwardWinograd(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>,
+                                rowAxis: Int? = nil) {
+        let plan = WinogradForwardPlan(g, rowAxis: rowAxis)
+        let (layout, rows, ldp, ldu, ldc) = (plan.layout, plan.rows, plan.ldp, plan.ldu, plan.ldc)
+        let points = WinogradTile.points
         let block = Int(WG_CONV_COLUMN_BLOCK)
-        let quads = (layout.columns + tile - 1) / tile
-        let ldp = (quads + block - 1) / block * block
-        // Rows sit 64 bytes off a 1 KiB multiple apart, so rows read together do not share cache sets.
-        let ldu = (ldp + (rows.tileShifts.max() ?? 0) + block + 255) / 256 * 256 + 16
-        let ldc = WinogradRows.channelStride(ldu: ldu)
         let offsets = rows.offsets(ldu: ldu)
         let packed = (0..<points).map { packTransformedWeights(w, g, rows, component: $0) }
         let pool = ScratchPool.shared
@@ -54,7 +50,7 @@ extension ConvKernel {
     /// `u = Bᵀ d` of every channel and used phase: `transformed[c][phase][component][ldu]`.
     static func transformInput(_ g: Geometry, _ layout: WideLayout, _ rows: WinogradRows,
                                padded: UnsafeMutablePointer<Float>, into transformed: UnsafeMutablePointer<Float>, ldu: Int) {
-        let ldc = WinogradRows.channelStride(ldu: ldu)
+        let ldc = rows.usedChannelStride(ldu: ldu)
         let phases = rows.usedPhases
         let (xs, us) = (SendableConstPointer(UnsafePointer(padded)), SendablePointer(transformed))
         WinogradTile.inputTransform.withUnsafeBufferPointer { matrix in
@@ -67,6 +63,17 @@ extension ConvKernel {
                 }
             }
         }
+    }
+
+    /// Floats of scratch the forward checks out (padded input, transformed input, products).
+    static func forwardScratchCount(_ g: Geometry, rowAxis: Int?) -> Int {
+        guard g.kernel == 3 else {
+            let layout = WideLayout(g, rowAxis: rowAxis)
+            let block = Int(WG_CONV_COLUMN_BLOCK)
+            return g.inChannels * layout.ldx + g.outChannels * ((layout.columns + block - 1) / block * block)
+        }
+        let plan = WinogradForwardPlan(g, rowAxis: rowAxis)
+        return g.inChannels * plan.layout.ldx + g.inChannels * plan.ldc + WinogradTile.points * g.outChannels * plan.ldp
     }
 
     /// `y = Aᵀ M` per output quad, compacted. Lines run along the scratch's stride-1 axis, so the
@@ -104,5 +111,24 @@ extension ConvKernel {
             guard let base = buffer.baseAddress else { return [] }
             return packWeights(base, outChannels: g.outChannels, inChannels: g.inChannels, taps: 9)
         }
+    }
+}
+
+/// The scratch strides of one Winograd forward: products per output quad (`ldp`), transformed
+/// input rows (`ldu`) and channels (`ldc`, only the phases row taps start at).
+struct WinogradForwardPlan {
+    let layout: WideLayout
+    let rows: WinogradRows
+    let ldp, ldu, ldc: Int
+
+    init(_ g: ConvKernel.Geometry, rowAxis: Int?) {
+        layout = WideLayout(g, rowAxis: rowAxis)
+        rows = WinogradRows(layout)
+        let block = Int(WG_CONV_COLUMN_BLOCK)
+        let quads = (layout.columns + WinogradTile.outputs - 1) / WinogradTile.outputs
+        ldp = (quads + block - 1) / block * block
+        // Rows sit 64 bytes off a 1 KiB multiple apart, so rows read together do not share cache sets.
+        ldu = (ldp + (rows.tileShifts.max() ?? 0) + block + 255) / 256 * 256 + 16
+        ldc = rows.usedChannelStride(ldu: ldu)
     }
 }

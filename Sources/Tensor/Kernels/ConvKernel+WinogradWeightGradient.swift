@@ -22,7 +22,7 @@ extension ConvKernel {
         let products = points * g.outChannels * g.inChannels * 9
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
-            pool.withBuffer(g.inChannels * WinogradRows.channelStride(ldu: ldu)) { transformed in
+            pool.withBuffer(g.inChannels * rows.usedChannelStride(ldu: ldu)) { transformed in
                 pool.withBuffer(outRows * ldg) { wide in
                     pool.withBuffer(points * outRows * ldq) { quadGradients in
                         pool.withBuffer(products) { partials in
@@ -65,7 +65,7 @@ extension ConvKernel {
                             SendablePointer(partials))
         let workers = min(Parallel.threadCount, g.inChannels)
         let component = g.outChannels * g.inChannels * 9
-        let ldc = WinogradRows.channelStride(ldu: ldu)
+        let ldc = winogradRows.usedChannelStride(ldu: ldu)
         winogradRows.offsets(ldu: ldu).withUnsafeBufferPointer { offsetBuffer in
             guard let ob = offsetBuffer.baseAddress else { return }
             let os = SendableConstPointer(ob)
