@@ -20,7 +20,8 @@ struct CLIRunner {
 
     private final class Marker {}
 
-    static func run(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             XCTFail("worldgan binary not built at \(binary.path): run `swift build --build-tests` first", file: file, line: line)
             throw CocoaError(.fileNoSuchFile)
@@ -28,6 +29,7 @@ struct CLIRunner {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
