@@ -1,5 +1,6 @@
 import Anvil
 import Foundation
+import Metrics
 import TestSupport
 import XCTest
 
@@ -130,6 +131,56 @@ final class AreaGenerationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(whole, 4, "the area must be one that a whole-volume pass could not do in 1G: \(r.stdout)")
         XCTAssertLessThan(peak, 1, "peak RSS (VmHWM, read by the process) under --max-memory 1G: \(r.stdout)")
         XCTAssertEqual(try regions(target).count, 4)
+    }
+
+    func testOnSurfaceLiftsEveryColumnOntoTheHighestSolidBlock() throws {
+        // Over the flat meadow (grass at −61) and the ruin's walls and floor (from x z 48).
+        let flat = try world("flat"), surface = try world("surface")
+        let rectangle = ["--area", "40", "40", "70", "70", "--seed", "4", "-q"]
+        var r = try CLIRunner.run(["generate", run.path, "--world", flat.path, "--at-y", "-61"] + rectangle)
+        XCTAssertEqual(r.status, 0, r.output)
+        r = try CLIRunner.run(["generate", run.path, "--world", surface.path, "--on-surface"] + rectangle)
+        XCTAssertEqual(r.status, 0, r.output)
+        func blocks(_ world: URL) throws -> BlockVolume {
+            let out = dir.appendingPathComponent("\(world.lastPathComponent).schem")
+            let e = try CLIRunner.run(["extract", world.path, "--from", "40", "-64", "40", "--to", "70", "0", "70", "-o", out.path])
+            XCTAssertEqual(e.status, 0, e.output)
+            return try SchematicFile.read(out).volume
+        }
+        let (before, lifted, level) = (try blocks(pristine), try blocks(surface), try blocks(flat))
+        var raised = 0
+        for x in 0..<31 { for z in 0..<31 {
+            let ground = try XCTUnwrap((0..<before.sizeY).last { BlockRole(before[x, $0, z]) == .solid })
+            if ground > 3 { raised += 1 }
+            for k in 0..<12 where ground + k < lifted.sizeY {
+                XCTAssertEqual(lifted[x, ground + k, z], level[x, 3 + k, z], "column \(x + 40) \(z + 40): layer \(k) on ground y \(ground - 64)")
+            }
+        } }
+        XCTAssertGreaterThan(raised, 20, "some columns stand on the ruin, above the meadow")
+    }
+
+    func testBadAreaArgumentsAreOneLineErrorsNamingTheOption() throws {
+        let target = try world("untouched")
+        let before = try regions(target)
+        let cases: [([String], String)] = [
+            (["--area", "0", "0", "10", "10", "--at-y", "-62"], "--area fills a rectangle of a world: give --world W"),
+            (["--world", target.path, "--area", "0", "0", "10", "10"], "--area needs --at-y Y"),
+            (["--world", target.path, "--area", "0", "0", "10", "--at-y", "-62"], "--area expects four whole numbers X0 Z0 X1 Z1"),
+            (["--world", target.path, "--area", "0", "0", "10", "10", "--at-y", "-62", "--shard", "2/2"], "--shard"),
+            (["--world", target.path, "--area", "0", "0", "10", "10", "--at-y", "-62", "--max-memory", "lots"], "--max-memory"),
+            (["--world", target.path, "--area", "0", "0", "10", "10", "--at-y", "-62", "--max-memory", "1M"], "--max-memory 1 MiB is too small"),
+            (["--world", target.path, "--area", "0", "0", "10", "10", "--at-y", "400"], "outside"),
+            (["--resume"], "go with --area"),
+        ]
+        for (arguments, message) in cases {
+            let r = try CLIRunner.run(["generate", run.path] + arguments)
+            XCTAssertNotEqual(r.status, 0, "\(arguments)")
+            XCTAssertTrue(r.stderr.contains(message), "\(arguments): expected “\(message)” in \(r.stderr)")
+        }
+        let check = try CLIRunner.run(["info", "--check", dir.appendingPathComponent("nowhere").path, "--area", "0", "0", "1", "1"])
+        XCTAssertEqual(check.status, 1, check.output)
+        XCTAssertTrue(check.stderr.contains("nowhere"), check.stderr)
+        XCTAssertEqual(try regions(target), before, "a refused command changes no file")
     }
 
     /// The GiB figure printed after `prefix` (`… 1.5 GiB` or `… 700 MiB`).

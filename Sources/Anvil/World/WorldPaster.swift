@@ -56,10 +56,29 @@ public struct WorldPaster: Sendable {
     /// Pastes several volumes in one pass (each region file is rewritten once); later volumes win
     /// where they overlap.
     public func paste(_ placements: [(volume: BlockVolume, origin: VoxelPosition)]) throws(WorldError) -> Summary {
+        try paste(placements.map { ($0.volume, $0.origin, nil) })
+    }
+
+    /// Pastes `volume` with each column lifted by its own height: column (x, z) goes from
+    /// `origin.y + columnLift[x * sizeZ + z]` up (a sample following the terrain).
+    /// - Throws: as ``paste(_:at:)``, also when a lifted column leaves the world's limits.
+    public func paste(_ volume: BlockVolume, at origin: VoxelPosition, columnLift: [Int]) throws(WorldError) -> Summary {
+        precondition(columnLift.count == volume.sizeX * volume.sizeZ,
+                     "WorldPaster.paste: \(columnLift.count) column lifts for \(volume.sizeX)×\(volume.sizeZ) columns")
+        return try paste([(volume, origin, columnLift)])
+    }
+
+    private func paste(_ placements: [(volume: BlockVolume, origin: VoxelPosition, lift: [Int]?)]) throws(WorldError) -> Summary {
         let heights = WorldHeight.defaultRange(dataVersion: world.level.dataVersion, dimension: dimension)
-        var boxes: [WorldBox] = []
-        for (volume, origin) in placements { boxes.append(try WorldBox(origin: origin, size: volume.size)) }
-        guard let lowest = boxes.map(\.min.y).min(), let highest = boxes.map(\.max.y).max() else { return Summary() }
+        var boxes: [WorldBox] = [], lowest = Int.max, highest = Int.min
+        for (volume, origin, lift) in placements {
+            let box = try WorldBox(origin: origin, size: volume.size)
+            boxes.append(box)
+            let (low, high) = (lift?.min() ?? 0, lift?.max() ?? 0)
+            _ = try WorldBox(VoxelPosition(box.min.x, box.min.y + low, box.min.z), VoxelPosition(box.max.x, box.max.y + high, box.max.z))
+            (lowest, highest) = (min(lowest, box.min.y + low), max(highest, box.max.y + high))
+        }
+        guard !boxes.isEmpty else { return Summary() }
         var summary = Summary()
         var writers: [RegionWriter] = []
         var translators: [DataVersion: VersionTranslator] = [:]
@@ -73,7 +92,7 @@ public struct WorldPaster: Sendable {
             catch { throw .region(error) }
             var writer = RegionWriter(url: url, position: region)
             for position in byRegion[region] ?? [] {
-                let edits = zip(placements, boxes).flatMap { editsOfChunk(position, $0.0.volume, box: $0.1) }
+                let edits = zip(placements, boxes).flatMap { editsOfChunk(position, $0.0.volume, box: $0.1, lift: $0.0.lift) }
                 guard !edits.isEmpty else { continue }
                 let root = try existingOrNewChunk(position, in: file, url: url, heights: heights, yRange: lowest...highest)
                 let chunkEdits = translated(edits, for: root.compound, translators: &translators)
@@ -133,18 +152,20 @@ public struct WorldPaster: Sendable {
         }
     }
 
-    /// The edits `volume` (placed as `box`) makes inside chunk `chunk`, column by column.
-    private func editsOfChunk(_ chunk: ChunkPosition, _ volume: BlockVolume, box: WorldBox) -> [BlockEdit] {
+    /// The edits `volume` (placed as `box`, columns lifted by `lift`) makes inside chunk `chunk`,
+    /// column by column.
+    private func editsOfChunk(_ chunk: ChunkPosition, _ volume: BlockVolume, box: WorldBox, lift: [Int]?) -> [BlockEdit] {
         let (x0, x1) = (max(box.min.x, chunk.x << 4), min(box.max.x, (chunk.x << 4) + 15))
         let (z0, z1) = (max(box.min.z, chunk.z << 4), min(box.max.z, (chunk.z << 4) + 15))
         guard x0 <= x1, z0 <= z1 else { return [] }
         var out: [BlockEdit] = []
         for wx in x0...x1 { for wz in z0...z1 {
             let x = wx - box.min.x, z = wz - box.min.z
+            let bottom = box.min.y + (lift?[x * volume.sizeZ + z] ?? 0)
             for y in 0..<volume.sizeY {
                 let state = volume[x, y, z]
                 if (skipAir && state.isAir) || state == .structureVoid { continue }
-                out.append(BlockEdit(x: wx & 15, y: box.min.y + y, z: wz & 15, state: state,
+                out.append(BlockEdit(x: wx & 15, y: bottom + y, z: wz & 15, state: state,
                                      blockEntity: volume.blockEntities[VoxelPosition(x, y, z)]))
             }
         } }

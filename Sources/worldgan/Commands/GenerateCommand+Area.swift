@@ -10,12 +10,14 @@ extension GenerateCommand {
     /// per region file), then marked complete in the world's ``AreaLedger``.
     func generateArea(_ area: AreaRectangle, decoding: SampleDecoding, startScale: Int, noiseScale: Float,
                       translation: VersionTranslation?, runJSON: URL) throws {
-        guard let world, let y = large.atY?.y else { return }   // validate() requires both
+        guard let world else { return }   // validate() requires it
         let target = try WorldOpening.open(world)
+        let ground = WorldHeight.defaultRange(dataVersion: target.level.dataVersion, dimension: .overworld).lowerBound
+        let y = large.atY?.y ?? ground    // with --on-surface: columns without ground
         let pyramid = decoding.pyramid
         let trained = pyramid.shapes[pyramid.generators.count - 1]
         let height = max(1, Int((Double(trained[1]) * (scale?.y ?? 1)).rounded()))
-        _ = try WorldBox(VoxelPosition(area.minX, y, area.minZ), VoxelPosition(area.maxX, y + height - 1, area.maxZ))
+        _ = try WorldBox(VoxelPosition(area.minX, y, area.minZ), VoxelPosition(area.maxX, large.onSurface ? y : y + height - 1, area.maxZ))
         let geometry = SampleGeometry(shapes: pyramid.shapes, scales: pyramid.generators.count, finest: [area.width, height, area.depth])
         let sampler = TiledSampler(pyramid, geometry: geometry, seed: seed, startScale: startScale, noiseScale: noiseScale)
         let ledger = AreaLedger(world: target.folder, job: try areaJob(area, y: y, height: height, startScale: startScale,
@@ -41,8 +43,11 @@ extension GenerateCommand {
             let core = finished.cropped(origin: VoxelPosition(region.part.minX - area.minX - window[0].lowerBound, 0,
                                                               region.part.minZ - area.minZ - window[2].lowerBound),
                                         size: (region.part.width, height, region.part.depth))
-            let summary = try WorldPaster(world: target, backup: backup, translation: translation)
-                .paste(core, at: VoxelPosition(region.part.minX, y, region.part.minZ))
+            let paster = WorldPaster(world: target, backup: backup, translation: translation)
+            let summary = large.onSurface
+                ? try paster.paste(core, at: VoxelPosition(region.part.minX, 0, region.part.minZ),
+                                   columnLift: try SurfaceHeights.read(target, part: region.part, fallback: y))
+                : try paster.paste(core, at: VoxelPosition(region.part.minX, y, region.part.minZ))
             try ledger.markComplete(x: region.x, z: region.z)
             reports += summary.translations
             done += count
@@ -53,7 +58,7 @@ extension GenerateCommand {
         BlockVersionOptions.announce(reports, quiet: quiet)
         if !quiet {
             let peak = ProcessMemory.peakResident.map { MemorySize(bytes: $0).description } ?? "unknown"
-            print("filled \(todo.count) region(s) of \(area) at y \(y): peak memory \(peak) (VmHWM, limit \(MemorySize(bytes: large.budget)))")
+            print("filled \(todo.count) region(s) of \(area) \(large.onSurface ? "on the surface" : "at y \(y)"): peak memory \(peak) (VmHWM, limit \(MemorySize(bytes: large.budget)))")
         }
     }
 
@@ -74,7 +79,7 @@ extension GenerateCommand {
     /// The job's identity: the run's configuration and weights' description (run.json) and every
     /// option that changes blocks.
     private func areaJob(_ area: AreaRectangle, y: Int, height: Int, startScale: Int, noiseScale: Float, runJSON: URL) throws -> AreaLedger.Job {
-        let settings = "\(area) y \(y) height \(height) seed \(seed) start \(startScale) noise \(noiseScale.bitPattern) "
+        let settings = "\(area) y \(y) surface \(large.onSurface) height \(height) seed \(seed) start \(startScale) noise \(noiseScale.bitPattern) "
             + "decoder \(decoder.rawValue) style \(style ?? "-") missing \(versions.allowMissing)"
         let fingerprint = AreaLedger.fingerprint([Array(try Data(contentsOf: runJSON)), Array(settings.utf8)])
         return AreaLedger.Job(area: area, y: y, seed: seed, fingerprint: fingerprint)

@@ -23,8 +23,8 @@ struct GenerateCommand: ParsableCommand {
           worldgan generate runs/ruins --count 4 --style desert --scale 2 1 2 --render -o desert
           worldgan generate runs/ruins --count 4 --world ~/.minecraft/saves/Castle --at 300 64 -20 --backup
           worldgan generate runs/ruins --count 9 --new-world ~/.minecraft/saves/worldgan-ruins
-          worldgan generate runs/ruins --world ~/.minecraft/saves/Castle --area -1024 -1024 1023 1023 --at-y 64 --max-memory 2G
-          worldgan generate runs/ruins --world W --area -1024 -1024 1023 1023 --at-y 64 --shard 0/4 --resume
+          worldgan generate runs/ruins --world ~/.minecraft/saves/Castle --area -100 -100 99 99 --at-y 64 --max-memory 1G
+          worldgan generate runs/ruins --world ~/.minecraft/saves/Castle --area -100 -100 99 99 --at-y 64 --shard 0/2 --resume
 
         With --area the rectangle X0 Z0 X1 Z1 (inclusive) is one sample, generated tile by tile in
         at most --max-memory and written region file by region file (each once, atomically); the

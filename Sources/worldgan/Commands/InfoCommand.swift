@@ -15,7 +15,7 @@ struct InfoCommand: ParsableCommand {
           worldgan info worlds/ruins/region/r.0.0.mca
           worldgan info worlds/ruins/level.dat --nbt                  # the NBT as SNBT text
           worldgan info ruins.schem
-          worldgan info --check ~/.minecraft/saves/Castle --area -1024 -1024 1023 1023   # regions a generate --area job still lacks
+          worldgan generate runs/ruins --world ~/.minecraft/saves/Castle --area -600 0 -1 99 --at-y 64 -q && worldgan info --check ~/.minecraft/saves/Castle --area -600 0 -1 99
         """
     )
 

@@ -7,16 +7,20 @@ struct LargeWorldOptions: ParsableArguments {
     @Option(help: "With --world: fill this rectangle X0 Z0 X1 Z1 (inclusive corners) with one sample, region by region.")
     var area: AreaRectangle?
     @Option(help: "With --area: the world height of the sample's bottom layer.") var atY: BlockHeight?
+    @Flag(help: "With --area: each column's bottom layer replaces the world's highest solid block there (--at-y: where a column has none).")
+    var onSurface = false
     @Option(help: "Peak memory of the process (e.g. 1G, 512M); tiles are sized to fit.") var maxMemory: MemorySize?
     @Option(help: "Tile side in blocks along X and Z (default: the largest that fits --max-memory).") var tile: Int?
     @Flag(help: "With --area: skip the regions a previous run of the same job completed.") var resume = false
     @Option(help: "With --area: compute only share I of N (I/N, 0 ≤ I < N): every N-th region from the I-th.") var shard: ShardSpec?
 
     func validate() throws {
-        if area == nil, atY != nil || resume || shard != nil {
-            throw ValidationError("--at-y, --resume and --shard go with --area X0 Z0 X1 Z1")
+        if area == nil, atY != nil || onSurface || resume || shard != nil {
+            throw ValidationError("--at-y, --on-surface, --resume and --shard go with --area X0 Z0 X1 Z1")
         }
-        if area != nil && atY == nil { throw ValidationError("--area needs --at-y Y (the height of the sample's bottom layer)") }
+        if area != nil && atY == nil && !onSurface {
+            throw ValidationError("--area needs --at-y Y (the height of the sample's bottom layer) or --on-surface")
+        }
         if let tile, tile < 1 { throw ValidationError("--tile must be at least 1 block") }
     }
 
