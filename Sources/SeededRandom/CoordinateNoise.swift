@@ -36,11 +36,13 @@ public struct CoordinateNoise: Sendable {
         h = Self.mix(h ^ Self.spread(x))
         h = Self.mix(h ^ Self.spread(y))
         h = Self.mix(h ^ Self.spread(z))
-        let u1 = Double(h >> 11) * 0x1p-53
-        let u2 = Double(Self.mix(h ^ 0xA076_1D64_78BD_642F) >> 11) * 0x1p-53
-        let radius = (-2 * log(1 - u1)).squareRoot()
-        let angle = 2 * Double.pi * u2
-        return (Float(radius * cos(angle)), Float(radius * sin(angle)))
+        // Float32 Box–Muller (24-bit uniforms: tails to 5.8σ), twice as fast as in Double; the
+        // noise is a large share of sampling's time.
+        let u1 = Float(h >> 40) * 0x1p-24
+        let u2 = Float(Self.mix(h ^ 0xA076_1D64_78BD_642F) >> 40) * 0x1p-24
+        let radius = (-2 * Foundation.log(1 - u1)).squareRoot()
+        let angle = 2 * Float.pi * u2
+        return (radius * Foundation.cos(angle), radius * Foundation.sin(angle))
     }
 
     @inline(__always)
