@@ -55,6 +55,7 @@ extension GenerateCommand {
             print("wrote \(target.regionURL(x: region.x, z: region.z, in: .overworld).path) (\(region.part))")
         }
         bar.finish()
+        reportUncovered(uncovered)
         BlockVersionOptions.announce(reports, quiet: quiet)
         if !quiet {
             let peak = ProcessMemory.peakResident.map { MemorySize(bytes: $0).description } ?? "unknown"

@@ -79,6 +79,9 @@ struct GenerateCommand: ParsableCommand {
             guard world != nil else { throw ValidationError("--area fills a rectangle of a world: give --world W") }
             guard at == nil, newWorld == nil else { throw ValidationError("--area goes with --world and --at-y, not with --at or --new-world") }
             if let s = scale, s.x != 1 || s.z != 1 { throw ValidationError("--area sets the X and Z size; --scale may set only the height (--scale 1 Y 1)") }
+            if render || view || reconstruction || datapack != nil {
+                throw ValidationError("--area writes one sample into the world; --render, --view, --reconstruction and --datapack are for --count samples")
+            }
         }
         if world == nil && at != nil { throw ValidationError("--at goes with --world") }
         if let s = scale, [s.x, s.y, s.z].contains(where: { !($0 > 0 && $0 <= 16) }) {
@@ -136,10 +139,7 @@ struct GenerateCommand: ParsableCommand {
             bar.update(n + 1)
         }
         bar.finish()
-        if !uncovered.isEmpty && !quiet {
-            print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
-                  + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
-        }
+        reportUncovered(uncovered)
         let (dataVersion, source) = realDataVersion(runURL, manifest)
         try writeOutputs(samples, dataVersion: dataVersion, translation: try versions.translation(from: source))
         if reconstruction {
@@ -150,6 +150,13 @@ struct GenerateCommand: ParsableCommand {
             print("wrote \(url.path) (the reconstruction of the training input)")
         }
         if view { try writeView(samples, real: runURL.appendingPathComponent(manifest.realFile)) }
+    }
+
+    /// Names the states the style left as generated (with their voxel counts), if any.
+    func reportUncovered(_ uncovered: [BlockState: Int]) {
+        guard !uncovered.isEmpty && !quiet else { return }
+        print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
+              + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
     }
 
     /// The DataVersion the training input was saved with (samples are written with it), else
