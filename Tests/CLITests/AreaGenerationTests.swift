@@ -96,6 +96,32 @@ final class AreaGenerationTests: XCTestCase {
         try assertSameRegions(whole, sharded, "three shards vs one run")
     }
 
+    func testJobArrayIndicesRunConcurrentlyAsShardsMakeTheRegionsOfOneRun() throws {
+        let whole = try world("one-run")
+        try generate(into: whole, ["-q"])
+        // As a Kubernetes Indexed Job and a Slurm array start their tasks: the same command line,
+        // the index in an environment variable, all tasks at once.
+        for variable in ["JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID"] {
+            let target = try world(variable)
+            let line = ([CLIRunner.binary.path, "generate", run.path, "--world", target.path] + area + ["-q", "--shard"])
+                .joined(separator: " ") + " \"$\(variable)/2\""
+            let tasks = try (0..<2).map { index -> Process in
+                let task = Process()
+                task.executableURL = URL(fileURLWithPath: "/bin/sh")
+                task.arguments = ["-c", line]
+                task.environment = ProcessInfo.processInfo.environment.merging([variable: "\(index)"]) { $1 }
+                task.standardOutput = FileHandle.nullDevice
+                try task.run()
+                return task
+            }
+            for task in tasks {
+                task.waitUntilExit()
+                XCTAssertEqual(task.terminationStatus, 0, "\(variable): \(line)")
+            }
+            try assertSameRegions(whole, target, "two concurrent tasks indexed by $\(variable) vs one run")
+        }
+    }
+
     func testKilledAreaGenerationResumedEndsWithTheRegionsOfAnUninterruptedRun() throws {
         let expected = try world("expected")
         let start = Date()
