@@ -78,6 +78,16 @@ final class TiledSamplerTests: XCTestCase {
         }
     }
 
+    func testAVX2AndAVX512KernelsGiveTheSameSample() {
+        // Shards of one area may run on machines with different vector units.
+        let pyramid = pyramid(seed: 8)
+        let geometry = SampleGeometry(shapes: pyramid.shapes, scales: 3, finest: [33, 8, 27])
+        let sampler = TiledSampler(pyramid, geometry: geometry, seed: 1)
+        let native = sampler.window(geometry.whole).data
+        let avx2 = KernelInstructionSet.withAVX2Only { sampler.window(geometry.whole).data }
+        assertBitIdentical(avx2, native, "AVX2 vs \(KernelInstructionSet.current)")
+    }
+
     func testTheSameSeedGivesTheSameSampleAndAnotherSeedAnother() {
         let pyramid = pyramid(seed: 7)
         let a = pyramid.sample(scale: (1.5, 1, 1.5), seed: 4).values
