@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),
         .testTarget(name: "StylesTests", dependencies: ["Styles", "Anvil", "Block2Vec", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "SampleWorld", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "Metrics", "SampleWorld", "TestSupport"]),
         // Runs every command line of README.md and of each `--help` through the built binary.
         .testTarget(name: "ExampleTests", dependencies: ["TestSupport"]),
     ]

@@ -7,6 +7,10 @@
 #include <immintrin.h>
 #include <stdint.h>
 
+// The same arithmetic as one lane of quads_avx512 (a product, then fused multiply-adds), so a
+// quad's transform does not depend on which of the two paths it falls in: the end of a row goes
+// here, and windows of a volume must reproduce its voxels bit for bit (tiled sampling).
+__attribute__((target("avx2,fma")))
 static void quads_scalar(const float *x, long length, long offset, const float *matrix, long taps,
                          float *u, long ldu, long from, long to) {
     for (long i = from; i < to; i++) {
@@ -16,8 +20,8 @@ static void quads_scalar(const float *x, long length, long offset, const float *
             d[j] = at < length ? x[at] : 0;
         }
         for (long k = 0; k < WG_WINOGRAD_POINTS; k++) {
-            float sum = 0;
-            for (long j = 0; j < taps; j++) sum += matrix[k * taps + j] * d[j];
+            float sum = matrix[k * taps] * d[0];
+            for (long j = 1; j < taps; j++) sum = __builtin_fmaf(matrix[k * taps + j], d[j], sum);
             u[k * ldu + i] = sum;
         }
     }

@@ -33,9 +33,9 @@ struct WorldGANCommand: ParsableCommand {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             Self.exit(withError: ExitCode.validationFailure)
         }
-        // The product multiplies the convolutions in BF16 where the CPU has AVX-512 BF16 (the
-        // library's default is FP32); WORLDGAN_PRECISION=fp32 keeps FP32.
-        KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: .bf16))
+        // FP32 unless asked: samples of a seed are then the same on every x86-64. Training asks
+        // for BF16 itself (``KernelPrecision/preferForTraining()``).
+        KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: .fp32))
         main(arguments)
     }
 }

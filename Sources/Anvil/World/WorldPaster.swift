@@ -56,19 +56,35 @@ public struct WorldPaster: Sendable {
     /// Pastes several volumes in one pass (each region file is rewritten once); later volumes win
     /// where they overlap.
     public func paste(_ placements: [(volume: BlockVolume, origin: VoxelPosition)]) throws(WorldError) -> Summary {
+        try paste(placements.map { ($0.volume, $0.origin, nil) })
+    }
+
+    /// Pastes `volume` with each column lifted by its own height: column (x, z) goes from
+    /// `origin.y + columnLift[x * sizeZ + z]` up (a sample following the terrain).
+    /// - Throws: as ``paste(_:at:)``, also when a lifted column leaves the world's limits.
+    public func paste(_ volume: BlockVolume, at origin: VoxelPosition, columnLift: [Int]) throws(WorldError) -> Summary {
+        precondition(columnLift.count == volume.sizeX * volume.sizeZ,
+                     "WorldPaster.paste: \(columnLift.count) column lifts for \(volume.sizeX)×\(volume.sizeZ) columns")
+        return try paste([(volume, origin, columnLift)])
+    }
+
+    private func paste(_ placements: [(volume: BlockVolume, origin: VoxelPosition, lift: [Int]?)]) throws(WorldError) -> Summary {
         let heights = WorldHeight.defaultRange(dataVersion: world.level.dataVersion, dimension: dimension)
-        var edits: [ChunkPosition: [BlockEdit]] = [:]
-        var boxes: [WorldBox] = []
-        for (volume, origin) in placements {
+        var boxes: [WorldBox] = [], lowest = Int.max, highest = Int.min
+        for (volume, origin, lift) in placements {
             let box = try WorldBox(origin: origin, size: volume.size)
             boxes.append(box)
-            edits.merge(editsByChunk(volume, box: box)) { $0 + $1 }
+            let (low, high) = (lift?.min() ?? 0, lift?.max() ?? 0)
+            _ = try WorldBox(VoxelPosition(box.min.x, box.min.y + low, box.min.z), VoxelPosition(box.max.x, box.max.y + high, box.max.z))
+            (lowest, highest) = (min(lowest, box.min.y + low), max(highest, box.max.y + high))
         }
-        guard let lowest = boxes.map(\.min.y).min(), let highest = boxes.map(\.max.y).max() else { return Summary() }
+        guard !boxes.isEmpty else { return Summary() }
         var summary = Summary()
         var writers: [RegionWriter] = []
         var translators: [DataVersion: VersionTranslator] = [:]
-        let byRegion = Dictionary(grouping: edits.keys, by: \.region)
+        // Edits are made one chunk at a time (a chunk's from every placement, in order), so memory
+        // holds one chunk's edits rather than a block edit per pasted voxel.
+        let byRegion = Dictionary(grouping: Self.chunks(covering: boxes), by: \.region)
         for region in byRegion.keys.sorted(by: { ($0.x, $0.z) < ($1.x, $1.z) }) {
             let url = world.regionURL(x: region.x, z: region.z, in: dimension)
             let file: RegionFile?
@@ -76,12 +92,15 @@ public struct WorldPaster: Sendable {
             catch { throw .region(error) }
             var writer = RegionWriter(url: url, position: region)
             for position in byRegion[region] ?? [] {
+                let edits = zip(placements, boxes).flatMap { editsOfChunk(position, $0.0.volume, box: $0.1, lift: $0.0.lift) }
+                guard !edits.isEmpty else { continue }
                 let root = try existingOrNewChunk(position, in: file, url: url, heights: heights, yRange: lowest...highest)
-                let chunkEdits = translated(edits[position] ?? [], for: root.compound, translators: &translators)
+                let chunkEdits = translated(edits, for: root.compound, translators: &translators)
                 let edited = try apply(chunkEdits, to: root.compound, url: url)
                 do { try writer.setChunk(NBTReader.Document(name: root.name, root: edited), at: position.slot) }
                 catch { throw .chunkNBT(file: url.path, chunk: position, error) }
                 if root.isNew { summary.createdChunks += 1 } else { summary.editedChunks += 1 }
+                summary.blocks += edits.count
             }
             writers.append(writer)
         }
@@ -92,8 +111,20 @@ public struct WorldPaster: Sendable {
             do { _ = try writer.write(backup: backup) } catch { throw .region(error) }
             summary.regionFiles.append(writer.url)
         }
-        summary.blocks = edits.values.reduce(0) { $0 + $1.count }
         return summary
+    }
+
+    /// The chunks the boxes' columns lie in, each once.
+    static func chunks(covering boxes: [WorldBox]) -> [ChunkPosition] {
+        var seen = Set<ChunkPosition>(), out: [ChunkPosition] = []
+        for box in boxes {
+            for cx in (box.min.x >> 4)...(box.max.x >> 4) {
+                for cz in (box.min.z >> 4)...(box.max.z >> 4) where seen.insert(ChunkPosition(x: cx, z: cz)).inserted {
+                    out.append(ChunkPosition(x: cx, z: cz))
+                }
+            }
+        }
+        return out
     }
 
     private func apply(_ edits: [BlockEdit], to chunk: Compound, url: URL) throws(WorldError) -> Compound {
@@ -121,19 +152,22 @@ public struct WorldPaster: Sendable {
         }
     }
 
-    private func editsByChunk(_ volume: BlockVolume, box: WorldBox) -> [ChunkPosition: [BlockEdit]] {
-        var out: [ChunkPosition: [BlockEdit]] = [:]
-        for x in 0..<volume.sizeX { for z in 0..<volume.sizeZ {
-            let wx = box.min.x + x, wz = box.min.z + z
-            let chunk = ChunkPosition(x: wx >> 4, z: wz >> 4)
-            var column: [BlockEdit] = []
+    /// The edits `volume` (placed as `box`, columns lifted by `lift`) makes inside chunk `chunk`,
+    /// column by column.
+    private func editsOfChunk(_ chunk: ChunkPosition, _ volume: BlockVolume, box: WorldBox, lift: [Int]?) -> [BlockEdit] {
+        let (x0, x1) = (max(box.min.x, chunk.x << 4), min(box.max.x, (chunk.x << 4) + 15))
+        let (z0, z1) = (max(box.min.z, chunk.z << 4), min(box.max.z, (chunk.z << 4) + 15))
+        guard x0 <= x1, z0 <= z1 else { return [] }
+        var out: [BlockEdit] = []
+        for wx in x0...x1 { for wz in z0...z1 {
+            let x = wx - box.min.x, z = wz - box.min.z
+            let bottom = box.min.y + (lift?[x * volume.sizeZ + z] ?? 0)
             for y in 0..<volume.sizeY {
                 let state = volume[x, y, z]
                 if (skipAir && state.isAir) || state == .structureVoid { continue }
-                column.append(BlockEdit(x: wx & 15, y: box.min.y + y, z: wz & 15, state: state,
-                                        blockEntity: volume.blockEntities[VoxelPosition(x, y, z)]))
+                out.append(BlockEdit(x: wx & 15, y: bottom + y, z: wz & 15, state: state,
+                                     blockEntity: volume.blockEntities[VoxelPosition(x, y, z)]))
             }
-            if !column.isEmpty { out[chunk, default: []].append(contentsOf: column) }
         } }
         return out
     }

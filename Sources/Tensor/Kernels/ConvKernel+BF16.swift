@@ -10,7 +10,7 @@ extension ConvKernel {
     /// transformed input channels paired into BF16 words `[⌈Cin/2⌉][phase][component][ldu]`.
     static func winogradProductsBF16(_ g: Geometry, _ layout: WideLayout, _ rows: WinogradRows, padded: UnsafeMutablePointer<Float>,
                                      ldu: Int, packed: [[Float]], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
-        let ldc = WinogradRows.channelStride(ldu: ldu)
+        let ldc = rows.usedChannelStride(ldu: ldu)
         let pairs = (g.inChannels + 1) / 2
         let weightPairs = packed.map { pairWeights($0, inChannels: g.inChannels, outChannels: g.outChannels, taps: 9) }
         ScratchPool.shared.withBuffer(pairs * ldc) { buffer in
@@ -69,7 +69,7 @@ extension ConvKernel {
     static func accumulateProductsBF16(_ g: Geometry, _ layout: WideLayout, _ winogradRows: WinogradRows,
                                        padded: UnsafeMutablePointer<Float>, ldu: Int, wide: UnsafeMutablePointer<Float>,
                                        ldg: Int, rows: Int, ldq: Int, into partials: UnsafeMutablePointer<Float>) {
-        let ldc = WinogradRows.channelStride(ldu: ldu)
+        let ldc = winogradRows.usedChannelStride(ldu: ldu)
         let ldb = (ldq + 31) / 32 * 32
         let points = WinogradTile.points
         let pool = ScratchPool.shared

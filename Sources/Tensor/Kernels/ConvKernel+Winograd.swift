@@ -8,16 +8,12 @@ import CKernels
 /// 9 row taps over the transformed input (same register-blocked kernel, over output *quads*), and
 /// `y = Aᵀ M`. That is 13.5 instead of 27 multiply-adds per output and input channel.
 extension ConvKernel {
-    static func forwardWinograd(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
-        let layout = WideLayout(g)
-        let rows = WinogradRows(layout)
-        let (tile, points) = (WinogradTile.outputs, WinogradTile.points)
+    static func forwardWinograd(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>,
+                                rowAxis: Int? = nil) {
+        let plan = WinogradForwardPlan(g, rowAxis: rowAxis)
+        let (layout, rows, ldp, ldu, ldc) = (plan.layout, plan.rows, plan.ldp, plan.ldu, plan.ldc)
+        let points = WinogradTile.points
         let block = Int(WG_CONV_COLUMN_BLOCK)
-        let quads = (layout.columns + tile - 1) / tile
-        let ldp = (quads + block - 1) / block * block
-        // Rows sit 64 bytes off a 1 KiB multiple apart, so rows read together do not share cache sets.
-        let ldu = (ldp + (rows.tileShifts.max() ?? 0) + block + 255) / 256 * 256 + 16
-        let ldc = WinogradRows.channelStride(ldu: ldu)
         let offsets = rows.offsets(ldu: ldu)
         let packed = packTransformedWeights(w, g, rows)
         let pool = ScratchPool.shared
@@ -31,7 +27,7 @@ extension ConvKernel {
                     } else {
                         pool.withBuffer(g.inChannels * ldc) { transformed in
                             transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
-                            winogradProducts(g, transformed: transformed, ldu: ldu, packed: packed, offsets: offsets,
+                            winogradProducts(g, transformed: transformed, ldu: ldu, ldc: ldc, packed: packed, offsets: offsets,
                                              products: products, ldp: ldp)
                         }
                     }
@@ -42,9 +38,8 @@ extension ConvKernel {
     }
 
     /// `M_k = Σ_{c, row tap} G_k · u_k` for k = 0…5 (FP32), output quads split over workers.
-    private static func winogradProducts(_ g: Geometry, transformed: UnsafeMutablePointer<Float>, ldu: Int, packed: [[Float]],
-                                         offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
-        let ldc = WinogradRows.channelStride(ldu: ldu)
+    private static func winogradProducts(_ g: Geometry, transformed: UnsafeMutablePointer<Float>, ldu: Int, ldc: Int,
+                                         packed: [[Float]], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
         forEachComponentRange(offsets, packed, columns: ldp) { k, os, wb, begin, end in
             wg_conv_wide(transformed + k * ldu, ldc, g.inChannels, os, 9, wb, g.outChannels,
                          products + k * g.outChannels * ldp, ldp, begin, end)
@@ -78,7 +73,7 @@ extension ConvKernel {
     /// `u = Bᵀ d` of every channel and used phase: `transformed[c][phase][component][ldu]`.
     static func transformInput(_ g: Geometry, _ layout: WideLayout, _ rows: WinogradRows,
                                padded: UnsafeMutablePointer<Float>, into transformed: UnsafeMutablePointer<Float>, ldu: Int) {
-        let ldc = WinogradRows.channelStride(ldu: ldu)
+        let ldc = rows.usedChannelStride(ldu: ldu)
         let phases = rows.usedPhases
         let (xs, us) = (SendableConstPointer(UnsafePointer(padded)), SendablePointer(transformed))
         WinogradTile.inputTransform.withUnsafeBufferPointer { matrix in
@@ -91,6 +86,17 @@ extension ConvKernel {
                 }
             }
         }
+    }
+
+    /// Floats of scratch the forward checks out (padded input, transformed input, products).
+    static func forwardScratchCount(_ g: Geometry, rowAxis: Int?) -> Int {
+        guard g.kernel == 3 else {
+            let layout = WideLayout(g, rowAxis: rowAxis)
+            let block = Int(WG_CONV_COLUMN_BLOCK)
+            return g.inChannels * layout.ldx + g.outChannels * ((layout.columns + block - 1) / block * block)
+        }
+        let plan = WinogradForwardPlan(g, rowAxis: rowAxis)
+        return g.inChannels * plan.layout.ldx + g.inChannels * plan.ldc + WinogradTile.points * g.outChannels * plan.ldp
     }
 
     /// `y = Aᵀ M` per output quad, compacted. Lines run along the scratch's stride-1 axis, so the
@@ -137,5 +143,24 @@ extension ConvKernel {
             }
         }
         return (0..<points).map { Array(flat[$0 * size ..< ($0 + 1) * size]) }
+    }
+}
+
+/// The scratch strides of one Winograd forward: products per output quad (`ldp`), transformed
+/// input rows (`ldu`) and channels (`ldc`, only the phases row taps start at).
+struct WinogradForwardPlan {
+    let layout: WideLayout
+    let rows: WinogradRows
+    let ldp, ldu, ldc: Int
+
+    init(_ g: ConvKernel.Geometry, rowAxis: Int?) {
+        layout = WideLayout(g, rowAxis: rowAxis)
+        rows = WinogradRows(layout)
+        let block = Int(WG_CONV_COLUMN_BLOCK)
+        let quads = (layout.columns + WinogradTile.outputs - 1) / WinogradTile.outputs
+        ldp = (quads + block - 1) / block * block
+        // Rows sit 64 bytes off a 1 KiB multiple apart, so rows read together do not share cache sets.
+        ldu = (ldp + (rows.tileShifts.max() ?? 0) + block + 255) / 256 * 256 + 16
+        ldc = rows.usedChannelStride(ldu: ldu)
     }
 }

@@ -33,7 +33,7 @@ extension ConvKernel {
                                                    rows: outRows, ldq: ldq, into: partials)
                             continue
                         }
-                        pool.withBuffer(g.inChannels * WinogradRows.channelStride(ldu: ldu)) { transformed in
+                        pool.withBuffer(g.inChannels * rows.usedChannelStride(ldu: ldu)) { transformed in
                             pool.withBuffer(points * outRows * ldq) { quadGradients in
                                 transformInput(g, layout, rows, padded: padded, into: transformed, ldu: ldu)
                                 transformQuads(wide, ldg: ldg, rows: outRows, into: quadGradients, ldq: ldq)
@@ -67,7 +67,7 @@ extension ConvKernel {
                                            ldu: Int, quadGradients: UnsafeMutablePointer<Float>, rows: Int, ldq: Int,
                                            into partials: UnsafeMutablePointer<Float>) {
         let component = g.outChannels * g.inChannels * 9
-        let ldc = WinogradRows.channelStride(ldu: ldu)
+        let ldc = winogradRows.usedChannelStride(ldu: ldu)
         winogradRows.offsets(ldu: ldu).withUnsafeBufferPointer { offsetBuffer in
             guard let os = offsetBuffer.baseAddress else { return }
             forEachChannelRange(g.inChannels) { begin, end in

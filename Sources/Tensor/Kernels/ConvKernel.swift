@@ -42,10 +42,16 @@ enum ConvKernel {
     /// output is computed on a "wide" grid (the scratch strides, a few junk columns where the
     /// inner axes wrap) by a register-blocked kernel that reads the input in place, then compacted.
     /// Columns are split into one contiguous range per worker.
+    /// `rowAxis` (0, 1, 2 for D, H, W) fixes the scratch's stride-1 axis (default: the longest).
+    /// A Winograd output's rounding then depends on its position modulo 4 along that axis and on
+    /// the inputs of its quad (3 beyond what it reads, zeros past the volume's end): a window of a
+    /// large volume starting at a multiple of 4 along it reproduces the volume's outputs bit for
+    /// bit, except its last 3 along that axis unless it ends with the volume.
     /// - Complexity: 2·N·Cout·Cin·k³ flops on the wide grid (a few percent above the dense count).
-    static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
-        if g.kernel == 3 { return forwardWinograd(g, x: x, w: w, y: y) }
-        let layout = WideLayout(g)
+    static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>,
+                        rowAxis: Int? = nil) {
+        if g.kernel == 3 { return forwardWinograd(g, x: x, w: w, y: y, rowAxis: rowAxis) }
+        let layout = WideLayout(g, rowAxis: rowAxis)
         let (k, ldx, shifts) = (g.kernel, layout.ldx, layout.shifts)
         let block = Int(WG_CONV_COLUMN_BLOCK)
         let ldy = (layout.columns + block - 1) / block * block
@@ -195,18 +201,29 @@ struct WideLayout {
     /// The flat shift of each tap `(kd, kh, kw)`, in PyTorch's tap order (kw fastest).
     let shifts: [Int]
 
-    init(_ g: ConvKernel.Geometry) {
+    /// - Parameter rowAxis: the stride-1 axis (nil: the longest).
+    init(_ g: ConvKernel.Geometry, rowAxis: Int? = nil) {
         let p = g.padding
         let padded = [g.inD + 2 * p, g.inH + 2 * p, g.inW + 2 * p]
-        // Innermost first: the longest axis (ties keep the later axis innermost).
-        let order = [2, 1, 0].sorted { padded[$0] > padded[$1] }
+        // Innermost first: the longest axis (ties keep the later axis innermost), or the one asked for.
+        var order = [2, 1, 0].sorted { padded[$0] > padded[$1] }
+        if let rowAxis {
+            // A fixed order of all three: the outer axes set the order in which the Winograd path
+            // sums its row taps, which must not depend on the volume's extents.
+            precondition((0..<3).contains(rowAxis), "WideLayout: row axis \(rowAxis) is not 0, 1 or 2")
+            order = [rowAxis] + [2, 1, 0].filter { $0 != rowAxis }
+        }
         var strides = [0, 0, 0]
         var running = 1
         for axis in order {
             strides[axis] = running
             // The innermost extent rounds up to whole Winograd tiles, so every row tap starts at
             // the same phase (tile boundary) and only one transformed copy of the input is needed.
-            running *= axis == order[0] ? (padded[axis] + WinogradTile.outputs - 1) / WinogradTile.outputs * WinogradTile.outputs
+            // With a fixed row axis, at least 3 zeros follow every row: the last quad of a row
+            // (six inputs) then reads zeros, not the next row, so its rounding is the same in any
+            // window that ends with the volume.
+            let slack = rowAxis == nil ? 0 : 3
+            running *= axis == order[0] ? (padded[axis] + slack + WinogradTile.outputs - 1) / WinogradTile.outputs * WinogradTile.outputs
                                         : padded[axis]
         }
         self.strides = strides

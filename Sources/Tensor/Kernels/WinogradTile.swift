@@ -80,6 +80,7 @@ struct WinogradRows {
         zip(phases, tileShifts).map { $0 * WinogradTile.points * ldu + $1 }
     }
 
-    /// Floats of one channel's transformed input.
-    static func channelStride(ldu: Int) -> Int { WinogradTile.outputs * WinogradTile.points * ldu }
+    /// Floats of one channel's transformed input, `[phase][component][ldu]` for the phases up to
+    /// the largest used one (on the wide grid every row tap starts at phase 0: one phase).
+    func usedChannelStride(ldu: Int) -> Int { ((phases.max() ?? 0) + 1) * WinogradTile.points * ldu }
 }

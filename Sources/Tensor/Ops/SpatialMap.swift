@@ -12,10 +12,19 @@ struct SpatialMap: Sendable {
 
         /// Output `o` reads input `clamp(o - pad)`: replicate padding by `pad` on both sides.
         static func replicatePad(_ n: Int, pad: Int) -> AxisTaps {
-            let m = n + 2 * pad
-            var taps = AxisTaps(index: [], weight: [], inputLength: n)
-            for o in 0..<m {
-                taps.index += [min(max(o - pad, 0), n - 1), 0]
+            clampedWindow(n, outputs: -pad..<(n + pad), inputOrigin: 0, inputLength: n)
+        }
+
+        /// A window of an axis of length `n` extended by replicating its ends: output `o` reads
+        /// index `clamp(outputs.lowerBound + o, 0, n - 1)`, held by the input at that index minus
+        /// `inputOrigin` (the input holds indices `inputOrigin ..< inputOrigin + inputLength`).
+        static func clampedWindow(_ n: Int, outputs: Range<Int>, inputOrigin: Int, inputLength: Int) -> AxisTaps {
+            var taps = AxisTaps(index: [], weight: [], inputLength: inputLength)
+            for o in outputs {
+                let source = min(max(o, 0), n - 1) - inputOrigin
+                precondition(source >= 0 && source < inputLength,
+                             "clampedWindow: index \(source + inputOrigin) outside the input window \(inputOrigin)..<\(inputOrigin + inputLength)")
+                taps.index += [source, 0]
                 taps.weight += [1, 0]
             }
             return taps
@@ -34,18 +43,34 @@ struct SpatialMap: Sendable {
 
         /// Linear interpolation with align_corners = true: output `j` samples `j*(n-1)/(m-1)`.
         static func linearAlignCorners(_ n: Int, to m: Int) -> AxisTaps {
-            var taps = AxisTaps(index: [], weight: [], inputLength: n)
-            // PyTorch computes the scale in float32 as (n-1)/(m-1) and the source as scale * j.
-            let scale: Float = m > 1 ? Float(n - 1) / Float(m - 1) : 0
-            for j in 0..<m {
-                let source = scale * Float(j)
-                let lower = min(Int(source), n - 1)
-                let upper = min(lower + 1, n - 1)
-                let frac = source - Float(lower)
-                taps.index += [lower, upper]
+            linearAlignCorners(n, to: m, outputs: 0..<m, inputOrigin: 0, inputLength: n)
+        }
+
+        /// The outputs `outputs` of ``linearAlignCorners(_:to:)`` from an input window holding
+        /// indices `inputOrigin ..< inputOrigin + inputLength`: every output's source, taps and
+        /// weights are computed from its index in the whole axis, so a window is bit-identical to
+        /// the same outputs of the whole resize.
+        static func linearAlignCorners(_ n: Int, to m: Int, outputs: Range<Int>, inputOrigin: Int, inputLength: Int) -> AxisTaps {
+            var taps = AxisTaps(index: [], weight: [], inputLength: inputLength)
+            for j in outputs {
+                let (lower, upper, frac) = alignCornersTaps(n, to: m, output: j)
+                precondition(lower >= inputOrigin && upper < inputOrigin + inputLength,
+                             "resize window: output \(j) reads \(lower)...\(upper), outside \(inputOrigin)..<\(inputOrigin + inputLength)")
+                taps.index += [lower - inputOrigin, upper - inputOrigin]
                 taps.weight += [1 - frac, upper == lower ? 0 : frac]
             }
             return taps
+        }
+
+        /// The two input indices output `j` of an align-corners resize `n → m` reads, and the
+        /// upper one's weight.
+        static func alignCornersTaps(_ n: Int, to m: Int, output j: Int) -> (lower: Int, upper: Int, frac: Float) {
+            // PyTorch computes the scale in float32 as (n-1)/(m-1) and the source as scale * j.
+            let scale: Float = m > 1 ? Float(n - 1) / Float(m - 1) : 0
+            let source = scale * Float(j)
+            let lower = min(Int(source), n - 1)
+            let upper = min(lower + 1, n - 1)
+            return (lower, upper, source - Float(lower))
         }
 
         /// grid_sample over a linspace(-1, 1) grid with align_corners = false and zero padding:

@@ -8,23 +8,29 @@ extension Tensor {
     /// ```swift
     /// let y = x.conv3d(weight: w, bias: b, padding: 1)   // same spatial size for k = 3
     /// ```
+    /// - Parameter rowAxis: the spatial axis (0, 1, 2 for D, H, W) the kernel runs along (nil: the
+    ///   longest). An output's rounding then depends only on its position modulo 4 along that
+    ///   axis and on the 3 inputs after its own, so a window of a larger volume starting at a
+    ///   multiple of 4 along it reproduces the volume's outputs bit for bit, all but the last 3
+    ///   along that axis unless the window ends with the volume (tiled sampling fixes the axis;
+    ///   training leaves it to the kernel).
     /// - Complexity: 2·N·Cout·Cin·k³·D'H'W' flops, on all cores.
-    public func conv3d(weight: Tensor, bias: Tensor? = nil, padding: Int = 0) -> Tensor {
-        let y = Tensor.convolution(self, weight, padding: padding)
+    public func conv3d(weight: Tensor, bias: Tensor? = nil, padding: Int = 0, rowAxis: Int? = nil) -> Tensor {
+        let y = Tensor.convolution(self, weight, padding: padding, rowAxis: rowAxis)
         guard let bias else { return y }
         precondition(bias.shape == [weight.shape[0]], "conv3d: bias \(bias.shape) for weight \(weight.shape)")
         return y + bias.reshaped([1, bias.count, 1, 1, 1])
     }
 
     /// `w ⋆ x` without bias: the primitive.
-    static func convolution(_ x: Tensor, _ w: Tensor, padding: Int) -> Tensor {
+    static func convolution(_ x: Tensor, _ w: Tensor, padding: Int, rowAxis: Int? = nil) -> Tensor {
         let geometry = ConvKernel.Geometry(input: x.shape, weight: w.shape, padding: padding, op: "conv3d")
         // The kernel writes every output element, so the storage starts uninitialised.
         let y = x.data.withUnsafeBufferPointer { xp in
             w.data.withUnsafeBufferPointer { wp in
                 Tensor.uninitialized(geometry.outputShape) { yp in
                     if let xb = xp.baseAddress, let wb = wp.baseAddress, let yb = yp.baseAddress {
-                        ConvKernel.forward(geometry, x: xb, w: wb, y: yb)
+                        ConvKernel.forward(geometry, x: xb, w: wb, y: yb, rowAxis: rowAxis)
                     }
                 }
             }
@@ -71,5 +77,15 @@ extension Tensor {
             }
         }
         return dw.recorded(.convWeightGradient(padding: padding), [x, g])
+    }
+}
+
+extension Tensor {
+    /// The floats of scratch memory ``conv3d(weight:bias:padding:rowAxis:)`` checks out for an
+    /// input of shape `input` and a weight of shape `weight` (beside its input and output), for
+    /// callers that plan their work within a memory budget. Scratch buffers are kept for reuse.
+    public static func conv3dScratchCount(input: [Int], weight: [Int], padding: Int = 0, rowAxis: Int? = nil) -> Int {
+        ConvKernel.forwardScratchCount(ConvKernel.Geometry(input: input, weight: weight, padding: padding, op: "conv3dScratchCount"),
+                                       rowAxis: rowAxis)
     }
 }

@@ -53,7 +53,8 @@ public struct TokenDecoder: Sendable {
     }
 
     /// The token row of every voxel of a channel-major volume (`values[c * voxelCount + n]`).
-    /// Two passes over the voxels (the residual first, then the scores), so memory stays O(V + D).
+    /// Two passes over the voxels (the residual first, then the scores; one when σ² is given), so
+    /// memory stays O(V + D). Each voxel is decoded on its own when σ² is given.
     /// - Complexity: O(voxels · V · D).
     public func decode(channelMajor values: [Float], voxelCount: Int) -> [Int32] {
         let d = embeddings.dimension, v = embeddings.count
@@ -70,7 +71,10 @@ public struct TokenDecoder: Sendable {
                     }
                 }
                 var residual: Double = 0
-                for n in 0..<voxelCount {
+                // With a known σ² the scores below decide every voxel: the nearest-neighbour pass
+                // (which only estimates σ²) is skipped.
+                let scored = logPrior != nil && (self.variance ?? 0) > 0
+                for n in 0..<voxelCount where !scored {
                     distancesOf(n)
                     var best = 0
                     for t in 1..<max(v, 1) where distances[t] < distances[best] { best = t }

@@ -53,10 +53,12 @@ public struct TrainedPyramid {
 
     /// Generates one volume: from the coarsest scale with fresh noise, each scale's noise and image
     /// sized `round(scale shape · factor)` per axis, upsampled between scales (trilinear,
-    /// align_corners = true), as the original's generate_samples.
+    /// align_corners = true), as the original's generate_samples, in one window of a
+    /// ``TiledSampler`` (whose tiles of any size give the same voxels).
     /// - Parameters:
     ///   - scale: per-axis size factors (X, Y, Z) relative to the training volume.
-    ///   - seed: the noise seed; the same seed gives the same sample.
+    ///   - seed: the noise seed; the same seed gives the same sample. The noise of each scale is
+    ///     a function of (seed, scale, voxel coordinate), see ``CoordinateNoise``.
     ///   - startScale: scales below it use the reconstruction noise (`z_opt`, zeros above the
     ///     coarsest), so the sample keeps the training volume's layout up to that scale.
     ///   - noiseScale: multiplies the noise amplitudes of the scales from `startScale` on (1: as
@@ -65,16 +67,9 @@ public struct TrainedPyramid {
     public func sample(scale: (Double, Double, Double) = (1, 1, 1), seed: UInt64, startScale: Int = 0,
                        noiseScale: Float = 1) -> Sample {
         precondition(!generators.isEmpty, "TrainedPyramid.sample: no trained scale")
-        let factors = [scale.0, scale.1, scale.2]
-        let sizes = shapes.prefix(generators.count).map { shape in
-            zip(shape, factors).map { max(1, Int((Double($0) * $1).rounded())) }
-        }
-        var rng = SeedStream.generator(seed: seed, .preview)
-        let image = GradMode.withoutRecording {
-            output(ofScales: generators.count, sizes: Array(sizes), reconstructingBelow: startScale,
-                   noiseScale: noiseScale, using: &rng)
-        }
-        return Sample(image)
+        let geometry = SampleGeometry(shapes: shapes, scales: generators.count, factors: scale)
+        let sampler = TiledSampler(self, geometry: geometry, seed: seed, startScale: startScale, noiseScale: noiseScale)
+        return Sample(sampler.window(geometry.whole))
     }
 
     /// The reconstruction of the training volume through the first `count` scales (all trained

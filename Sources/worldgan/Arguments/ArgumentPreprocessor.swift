@@ -30,7 +30,7 @@ enum ArgumentPreprocessor {
             }
             if let eq = word.firstIndex(of: "="), let kind = options[String(word[..<eq])] {
                 let parts = TripleSyntax.components(word[word.index(after: eq)...])
-                guard parts.count == 3, parts.allSatisfy(kind.accepts) else {
+                guard parts.count == kind.arity, parts.allSatisfy(kind.accepts) else {
                     throw .notThreeNumbers(option: String(word[..<eq]), kind: kind, got: parts.map(String.init))
                 }
             }
@@ -40,16 +40,17 @@ enum ArgumentPreprocessor {
         return out
     }
 
-    /// The `X,Y,Z` value after the option at `index`, and how many words it took (3, or 1 for `-10,64,5`).
+    /// The `X,Y,Z` value after the option at `index`, and how many words it took (3, or 1 for
+    /// `-10,64,5`; 4 or 1 for a rectangle).
     private static func value(after index: Int, in arguments: [String], option: String,
                               kind: TripleKind) throws(TripleArgumentError) -> (String, Int) {
-        let following = arguments[(index + 1)...].prefix(3)
-        if following.count == 3, following.allSatisfy({ kind.accepts(Substring($0)) }) {
-            return (following.joined(separator: ","), 3)
+        let following = arguments[(index + 1)...].prefix(kind.arity)
+        if following.count == kind.arity, following.allSatisfy({ kind.accepts(Substring($0)) }) {
+            return (following.joined(separator: ","), kind.arity)
         }
         if let next = following.first, next.contains(",") || next.contains(" ") {
             let parts = TripleSyntax.components(next)
-            if parts.count == 3, parts.allSatisfy(kind.accepts) { return (parts.joined(separator: ","), 1) }
+            if parts.count == kind.arity, parts.allSatisfy(kind.accepts) { return (parts.joined(separator: ","), 1) }
             throw .notThreeNumbers(option: option, kind: kind, got: [next])
         }
         // Report the words given as its value: up to three, stopping at the next option.

@@ -1,14 +1,27 @@
-/// Which numbers a triple-valued option takes.
+/// Which numbers a triple-valued option takes (and how many: three, or four for a rectangle).
 enum TripleKind: Sendable, Equatable {
-    /// Block coordinates and sizes: `Int`.
+    /// Block coordinates and sizes: three `Int`s.
     case wholeNumbers
-    /// Factors: `Double`.
+    /// Factors: three `Double`s.
     case decimals
+    /// A rectangle's corners `X0 Z0 X1 Z1`: four `Int`s.
+    case rectangle
+    /// One height `Y`: one `Int` (so `--at-y -62` is not read as a flag).
+    case height
+
+    /// How many numbers the option takes.
+    var arity: Int {
+        switch self {
+        case .wholeNumbers, .decimals: 3
+        case .rectangle: 4
+        case .height: 1
+        }
+    }
 
     /// Whether `word` is one number of this kind (`-10`, `+3`, and for decimals `1.5`, `-.5`, `2e3`).
     func accepts(_ word: Substring) -> Bool {
         switch self {
-        case .wholeNumbers: Int(word) != nil
+        case .wholeNumbers, .rectangle, .height: Int(word) != nil
         case .decimals: TripleSyntax.looksLikeNumber(word) && Double(word) != nil
         }
     }

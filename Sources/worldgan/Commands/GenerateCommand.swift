@@ -23,6 +23,17 @@ struct GenerateCommand: ParsableCommand {
           worldgan generate runs/ruins --count 4 --style desert --scale 2 1 2 --render -o desert
           worldgan generate runs/ruins --count 4 --world ~/.minecraft/saves/Castle --at 300 64 -20 --backup
           worldgan generate runs/ruins --count 9 --new-world ~/.minecraft/saves/worldgan-ruins
+          worldgan generate runs/ruins --world ~/.minecraft/saves/Castle --area -100 -100 99 99 --at-y 64 --max-memory 1G
+          worldgan generate runs/ruins --world ~/.minecraft/saves/Castle --area -100 -100 99 99 --at-y 64 --shard 0/2 --resume
+
+        With --area the rectangle X0 Z0 X1 Z1 (inclusive) is one sample, generated tile by tile in
+        at most --max-memory and written region file by region file (each once, atomically); the
+        same seed gives the same world for any tile size, thread count or split into shards.
+        --resume skips the regions a previous run completed; --shard I/N takes every N-th region
+        from the I-th, so N processes or job-array tasks (Kubernetes Indexed Jobs:
+        --shard $JOB_COMPLETION_INDEX/N, Slurm arrays: --shard $SLURM_ARRAY_TASK_ID/N, GNU parallel:
+        parallel worldgan generate … --shard {}/4 ::: 0 1 2 3) fill one area together;
+        `worldgan info --check W --area …` lists the regions still missing.
         """
     )
 
@@ -57,10 +68,21 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Also write DIR/samples.png, an isometric grid of the samples.") var render = false
     @Flag(help: "Also write DIR/view.html, a 3D page to turn the samples around and compare them with the input.") var view = false
     @Flag(name: .shortAndLong, help: "Print only the files written.") var quiet = false
+    @OptionGroup var large: LargeWorldOptions
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
-        if world != nil && at == nil { throw ValidationError("--world needs --at X Y Z (where the first sample goes)") }
+        if world != nil && at == nil && large.area == nil {
+            throw ValidationError("--world needs --at X Y Z (where the first sample goes) or --area X0 Z0 X1 Z1 (a rectangle to fill)")
+        }
+        if large.area != nil {
+            guard world != nil else { throw ValidationError("--area fills a rectangle of a world: give --world W") }
+            guard at == nil, newWorld == nil else { throw ValidationError("--area goes with --world and --at-y, not with --at or --new-world") }
+            if let s = scale, s.x != 1 || s.z != 1 { throw ValidationError("--area sets the X and Z size; --scale may set only the height (--scale 1 Y 1)") }
+            if render || view || reconstruction || datapack != nil {
+                throw ValidationError("--area writes one sample into the world; --render, --view, --reconstruction and --datapack are for --count samples")
+            }
+        }
         if world == nil && at != nil { throw ValidationError("--at goes with --world") }
         if let s = scale, [s.x, s.y, s.z].contains(where: { !($0 > 0 && $0 <= 16) }) {
             throw ValidationError("--scale factors must lie in (0, 16], got \(s)")
@@ -97,32 +119,27 @@ struct GenerateCommand: ParsableCommand {
         if let mapper, !mapper.unknownTargets.isEmpty, !quiet {
             print("note: the style targets blocks the property table does not know: \(mapper.unknownTargets.joined(separator: ", "))")
         }
+        let decoding = SampleDecoding(pyramid: pyramid, decoder: tokenDecoder, choice: choice, mapper: mapper,
+                                      embeddingsFile: manifest.embeddingsFile)
+        if let area = large.area {
+            let (_, source) = realDataVersion(runURL, manifest)
+            return try generateArea(area, decoding: decoding, startScale: startScale, noiseScale: noiseScale,
+                                    translation: try versions.translation(from: source), runJSON: try RunFolder(runURL).file("run.json"))
+        }
         let factors = scale.map { ($0.x, $0.y, $0.z) } ?? (1, 1, 1)
+        let geometry = SampleGeometry(shapes: pyramid.shapes, scales: pyramid.generators.count, factors: factors)
+        let tile = try large.tileSide(TileMemory(pyramid: pyramid, geometry: geometry), reserve: 8 * geometry.finest.reduce(1, *) * count)
         var samples: [BlockVolume] = []
         var uncovered: [BlockState: Int] = [:]
         let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
         for n in 0..<count {
-            let sample = pyramid.sample(scale: factors, seed: seed &+ UInt64(n), startScale: startScale, noiseScale: noiseScale)
-            var volume: BlockVolume
-            if case .vocabulary(let decoder) = choice {
-                volume = try decoder.decode(channelMajor: sample.values, size: (sample.size.x, sample.size.y, sample.size.z))
-            } else {
-                volume = try pyramid.decode(sample, decoder: tokenDecoder, file: manifest.embeddingsFile)
-            }
-            if let mapper {
-                let styled = try mapper.apply(to: volume)
-                volume = styled.volume
-                for u in styled.report.notCovered { uncovered[u.state, default: 0] += u.voxels }
-            }
-            DerivedProperties.recompute(in: &volume)
-            samples.append(volume)
+            let sampler = TiledSampler(pyramid, geometry: geometry, seed: seed &+ UInt64(n), startScale: startScale, noiseScale: noiseScale)
+            let volume = try sampler.volume(of: geometry.whole, tileSize: tile, decode: decoding.decode)
+            samples.append(try decoding.finish(volume, uncovered: &uncovered))
             bar.update(n + 1)
         }
         bar.finish()
-        if !uncovered.isEmpty && !quiet {
-            print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
-                  + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
-        }
+        reportUncovered(uncovered)
         let (dataVersion, source) = realDataVersion(runURL, manifest)
         try writeOutputs(samples, dataVersion: dataVersion, translation: try versions.translation(from: source))
         if reconstruction {
@@ -133,6 +150,13 @@ struct GenerateCommand: ParsableCommand {
             print("wrote \(url.path) (the reconstruction of the training input)")
         }
         if view { try writeView(samples, real: runURL.appendingPathComponent(manifest.realFile)) }
+    }
+
+    /// Names the states the style left as generated (with their voxel counts), if any.
+    func reportUncovered(_ uncovered: [BlockState: Int]) {
+        guard !uncovered.isEmpty && !quiet else { return }
+        print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
+              + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
     }
 
     /// The DataVersion the training input was saved with (samples are written with it), else

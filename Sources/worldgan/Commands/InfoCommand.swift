@@ -15,11 +15,18 @@ struct InfoCommand: ParsableCommand {
           worldgan info worlds/ruins/region/r.0.0.mca
           worldgan info worlds/ruins/level.dat --nbt                  # the NBT as SNBT text
           worldgan info ruins.schem
+          worldgan generate runs/ruins --world ~/.minecraft/saves/Castle --area -600 0 -1 99 --at-y 64 -q && worldgan info --check ~/.minecraft/saves/Castle --area -600 0 -1 99
         """
     )
 
     @Argument(help: "A world folder, r.X.Z.mca, NBT file (level.dat, chunk, .nbt) or .schem.")
-    var path: String
+    var path: String?
+
+    @Option(help: "A world folder: list the regions of --area that `generate --area` has not completed (exit 1 if any).")
+    var check: String?
+
+    @Option(help: "With --check: the rectangle X0 Z0 X1 Z1 given to `generate --area`.")
+    var area: AreaRectangle?
 
     @OptionGroup var box: BoxOptions
 
@@ -32,7 +39,14 @@ struct InfoCommand: ParsableCommand {
     @Option(help: "With --nbt: show at most this many elements of each array (0 = all).")
     var maxElements = 64
 
+    func validate() throws {
+        if (path == nil) == (check == nil) { throw ValidationError("give a file or world to describe, or --check WORLD --area X0 Z0 X1 Z1") }
+        if (check == nil) != (area == nil) { throw ValidationError("--check WORLD and --area X0 Z0 X1 Z1 go together") }
+    }
+
     func run() throws {
+        if let check, let area { return try AreaCheck.report(world: check, area: area) }
+        guard let path else { return }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {

@@ -49,6 +49,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        KernelPrecision.preferForTraining()
         let started = Date()
         let session: TrainingSession
         if let resume {

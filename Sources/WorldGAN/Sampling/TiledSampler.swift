@@ -1,0 +1,95 @@
+import Tensor
+
+/// Samples any window of a (possibly huge) volume from a trained pyramid, exactly as one
+/// whole-volume pass would compute it: each scale's noise is a function of the whole-volume
+/// coordinate (``ScaleNoise``), and every scale is computed over the part the window depends on
+/// (``SampleGeometry/windows(for:)``). Windows of any size and position therefore agree voxel for
+/// voxel with each other and with ``TrainedPyramid/sample(scale:seed:startScale:noiseScale:)``.
+///
+/// Memory: one window holds only its scales' parts and one generator's live activations (see
+/// ``TileMemory``); no autodiff graph is built.
+///
+/// ```swift
+/// let sampler = TiledSampler(pyramid, geometry: SampleGeometry(shapes: pyramid.shapes, scales: 4, finest: [512, 17, 512]), seed: 7)
+/// let part = sampler.window([0..<64, 0..<17, 64..<128])     // [1, C, 64, 17, 64]
+/// ```
+public struct TiledSampler {
+    public let pyramid: TrainedPyramid
+    public let geometry: SampleGeometry
+    /// The noise of every sampled scale, coarsest first.
+    public let noise: [ScaleNoise]
+
+    /// A sampler of fresh samples (`seed`), following the reconstruction below `startScale`
+    /// (`z_opt` at the coarsest scale, no noise above), `noiseScale` times the trained noise from
+    /// `startScale` on.
+    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, seed: UInt64, startScale: Int = 0, noiseScale: Float = 1) {
+        precondition(geometry.sizes.count == pyramid.generators.count,
+                     "TiledSampler: geometry of \(geometry.sizes.count) scales for \(pyramid.generators.count) generators")
+        let fixed = ScaleNoise.FixedNoise(tensor: pyramid.fixedNoise)
+        self.init(pyramid, geometry: geometry, noise: (0..<geometry.sizes.count).map { k in
+            let amplitude = pyramid.noiseAmplitudes[k]
+            if k >= startScale {
+                return .hashed(CoordinateNoise(key: CoordinateNoise.key(seed: seed, stream: UInt64(k))), amplitude: amplitude * noiseScale)
+            }
+            return k == 0 ? .fixed(fixed, amplitude: amplitude) : .zero
+        })
+    }
+
+    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, noise: [ScaleNoise]) {
+        precondition(noise.count == geometry.sizes.count, "TiledSampler: \(noise.count) noises for \(geometry.sizes.count) scales")
+        self.pyramid = pyramid
+        self.geometry = geometry
+        self.noise = noise
+    }
+
+    /// The finest scale's voxels over `window` (per axis, inside the finest size), `[1, C] +
+    /// window extents`, channel-major like every image.
+    public func window(_ window: [Range<Int>]) -> Tensor {
+        GradMode.withoutRecording { compute(window) }
+    }
+
+    private func compute(_ window: [Range<Int>]) -> Tensor {
+        let parts = geometry.windows(for: window)
+        let channels = pyramid.channels
+        var image: Tensor? = nil
+        for k in parts.indices {
+            let out = parts[k], size = geometry.sizes[k]
+            let read = geometry.inputWindow(of: out, scale: k)
+            let prev: Tensor
+            if let below = image {
+                prev = below.resizedWindow(fullSize: geometry.sizes[k - 1], origin: parts[k - 1].map(\.lowerBound), to: size, window: read)
+            } else {
+                prev = Tensor(zeros: [1, channels] + read.map(\.count))
+            }
+            image = nil
+            let padded = out.map { ($0.lowerBound - SampleGeometry.margin)..<($0.upperBound + SampleGeometry.margin) }
+            let origin = read.map(\.lowerBound)
+            let input = prev.replicatePaddedWindow(fullSize: size, origin: origin, window: padded)
+            if let noise = noise[k].values(channels: channels, size: size, window: read) {
+                let spread = noise.replicatePaddedWindow(fullSize: size, origin: origin, window: padded)
+                input.data.withUnsafeMutableBufferPointer { x in
+                    spread.data.withUnsafeBufferPointer { n in for i in x.indices { x[i] = n[i] + x[i] } }
+                }
+            }
+            let residual = prev.cropped(offset: (0..<3).map { out[$0].lowerBound - read[$0].lowerBound }, size: out.map(\.count))
+            image = pyramid.generators[k].inferred(input, residual: residual, rowAxis: geometry.rowAxis)
+        }
+        guard let finest = image, let computed = parts.last else { preconditionFailure("TiledSampler: no scale") }
+        let offset = (0..<3).map { window[$0].lowerBound - computed[$0].lowerBound }
+        if offset == [0, 0, 0] && window.map(\.count) == computed.map(\.count) { return finest }
+        return finest.cropped(offset: offset, size: window.map(\.count))
+    }
+
+    /// Tiles of at most `tileSize` × (whole height) × `tileSize` voxels covering `box` (a window
+    /// of the finest scale), in X-major order; the window tiles are computed one at a time.
+    public func tiles(of box: [Range<Int>], tileSize: Int) -> [[Range<Int>]] {
+        precondition(tileSize > 0, "TiledSampler.tiles: tile size \(tileSize)")
+        var out: [[Range<Int>]] = []
+        for x in stride(from: box[0].lowerBound, to: box[0].upperBound, by: tileSize) {
+            for z in stride(from: box[2].lowerBound, to: box[2].upperBound, by: tileSize) {
+                out.append([x..<min(x + tileSize, box[0].upperBound), box[1], z..<min(z + tileSize, box[2].upperBound)])
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+import Anvil
+import Block2Vec
+import Styles
+import WorldGAN
+
+/// How `generate` turns sampled values into finished blocks: decoding (the run's vocabulary with
+/// the chosen decoder, or another vocabulary for a `--style` embeddings file), then the style
+/// mapping and the neighbour-derived properties.
+///
+/// Decoding treats each voxel on its own, so tiles decode to the same blocks as the whole volume;
+/// ``finish(_:)`` looks at neighbours (leaves up to 7 blocks away), so a part of a larger volume
+/// is finished with ``neighbourMargin`` voxels of context around it.
+struct SampleDecoding {
+    let pyramid: TrainedPyramid
+    let decoder: TokenDecoder
+    let choice: StyleChoice?
+    let mapper: StyleMapper?
+    let embeddingsFile: String
+    /// Voxels of context ``finish(_:)`` needs around a part for it to match the whole volume.
+    static let neighbourMargin = 8
+
+    /// The blocks of one sampled window.
+    func decode(_ sample: TrainedPyramid.Sample) throws -> BlockVolume {
+        if case .vocabulary(let other) = choice {
+            return try other.decode(channelMajor: sample.values, size: (sample.size.x, sample.size.y, sample.size.z))
+        }
+        return try pyramid.decode(sample, decoder: decoder, file: embeddingsFile)
+    }
+
+    /// The style mapping (states it does not cover are counted into `uncovered`) and the
+    /// neighbour-derived properties.
+    func finish(_ volume: BlockVolume, uncovered: inout [BlockState: Int]) throws -> BlockVolume {
+        var volume = volume
+        if let mapper {
+            let styled = try mapper.apply(to: volume)
+            volume = styled.volume
+            for u in styled.report.notCovered { uncovered[u.state, default: 0] += u.voxels }
+        }
+        DerivedProperties.recompute(in: &volume)
+        return volume
+    }
+}
