@@ -44,6 +44,17 @@ final class FiniteDifferenceTests: XCTestCase {
     }
 
     func testConv3dAndItsGradientOpsMatchFiniteDifferencesToSecondOrder() {
+        assertConv3dMatchesFiniteDifferencesToSecondOrder()
+    }
+
+    func testConv3dOnTheAVX2PathMatchesFiniteDifferencesToSecondOrder() {
+        KernelInstructionSet.withAVX2Only {
+            XCTAssertEqual(KernelInstructionSet.current, .avx2)
+            assertConv3dMatchesFiniteDifferencesToSecondOrder()
+        }
+    }
+
+    private func assertConv3dMatchesFiniteDifferencesToSecondOrder() {
         for padding in [0, 1] {
             let x = randomTensor([1, 2, 4, 5, 4], seed: 6)
             let w = randomTensor([3, 2, 3, 3, 3], seed: 7, scale: 0.3)
