@@ -33,8 +33,8 @@ struct WorldGANCommand: ParsableCommand {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             Self.exit(withError: ExitCode.validationFailure)
         }
-        // FP32 unless asked: samples of a seed are then the same on every x86-64. Training asks
-        // for BF16 itself (``KernelPrecision/preferForTraining()``).
+        // FP32 unless WORLDGAN_PRECISION=bf16 asks: samples of a seed are then the same on every
+        // x86-64, and BF16 training measurably hurt the samples' silhouette (README, Arithmetic).
         KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: .fp32))
         main(arguments)
     }

@@ -71,15 +71,19 @@ final class BenchTrainCommandTests: XCTestCase {
 
     func testWORLDGAN_PRECISIONChoosesTheConvolutionArithmetic() throws {
         let arguments = ["bench", "train", "--size", "10", "8", "9", "--dimension", "3"] + budget
+        let plain = try CLIRunner.run(arguments)
+        XCTAssertEqual(plain.status, 0, plain.output)
+        XCTAssertTrue(plain.stdout.contains(" fp32, load"), "FP32 unless asked: \(plain.stdout)")
         let fp32 = try CLIRunner.run(arguments, environment: ["WORLDGAN_PRECISION": "fp32"])
         XCTAssertEqual(fp32.status, 0, fp32.output)
         XCTAssertTrue(fp32.stdout.contains(" fp32, load"), fp32.stdout)
-        let preferred = try CLIRunner.run(arguments)
-        XCTAssertEqual(preferred.status, 0, preferred.output)
-        try XCTSkipUnless(preferred.stdout.contains(" bf16, load"), "this CPU has no AVX-512 BF16: the binary runs FP32")
         let losses = { (run: CLIRunner.Result) in self.figures(run.stdout)["last_record"]?.split(separator: ",").dropFirst(2).prefix(5) }
         XCTAssertNotNil(losses(fp32))
-        XCTAssertNotEqual(losses(fp32), losses(preferred), "BF16 products change the losses a little")
+        XCTAssertEqual(losses(fp32), losses(plain), "the default is FP32")
+        let bf16 = try CLIRunner.run(arguments, environment: ["WORLDGAN_PRECISION": "bf16"])
+        XCTAssertEqual(bf16.status, 0, bf16.output)
+        try XCTSkipUnless(bf16.stdout.contains(" bf16, load"), "this CPU has no AVX-512 BF16: the binary runs FP32")
+        XCTAssertNotEqual(losses(fp32), losses(bf16), "BF16 products change the losses a little")
     }
 
     func testBenchTrainNeedsOneInputAndABudget() throws {

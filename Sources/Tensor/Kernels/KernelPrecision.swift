@@ -30,11 +30,6 @@ public enum KernelPrecision: String, Sendable {
         ProcessInfo.processInfo.environment["WORLDGAN_PRECISION"].flatMap(KernelPrecision.init(rawValue:)) ?? fallback
     }
 
-    /// What `train` and its benchmarks ask for: BF16 (where the CPU has it) unless
-    /// `WORLDGAN_PRECISION` says otherwise. Sampling stays FP32 by default, so that a seed gives
-    /// the same world on every machine (tiles and shards may run on different CPUs).
-    public static func preferForTraining() { prefer(fromEnvironment(default: .bf16)) }
-
     /// Runs `body` with `precision` asked for, then restores the previous request. Not for
     /// concurrent use: the switch is process-wide.
     public static func with<T>(_ precision: KernelPrecision, _ body: () throws -> T) rethrows -> T {

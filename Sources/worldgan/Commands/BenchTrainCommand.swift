@@ -44,7 +44,6 @@ struct BenchTrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        KernelPrecision.preferForTraining()
         let config = try gan.config(seed: block2vec.seed)
         let (real, label) = try makeReal(config: config)
         let trainer = try PyramidTrainer(real: real, config: config)

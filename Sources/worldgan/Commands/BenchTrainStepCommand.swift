@@ -47,7 +47,6 @@ struct BenchTrainStepCommand: ParsableCommand {
     private var extents: [Int] { [size.x, size.y, size.z] }
 
     func run() throws {
-        KernelPrecision.preferForTraining()
         let size = extents
         var rng = SeededGenerator(seed: seed)
         let trainer = ScaleTrainer(generator: Generator(channels: channels, features: nfc, using: &rng),

@@ -49,7 +49,6 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        KernelPrecision.preferForTraining()
         let started = Date()
         let session: TrainingSession
         if let resume {
