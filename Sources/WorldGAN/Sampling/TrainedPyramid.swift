@@ -79,29 +79,25 @@ public struct TrainedPyramid {
         precondition(count > 0, "TrainedPyramid.reconstruction: no trained scale")
         var unused = SeededGenerator(seed: 0)
         return Sample(GradMode.withoutRecording {
-            output(ofScales: count, sizes: shapes, reconstructingBelow: count, using: &unused)
+            output(ofScales: count, reconstructingBelow: count, using: &unused)
         })
     }
 
-    /// The image of scale `count - 1` when chaining the first `count` generators (`[1, C] + sizes[count-1]`).
-    /// Scales below `reconstructingBelow` use `z_opt` (resized to `sizes[0]` if needed) / zeros;
+    /// The image of scale `count - 1` when chaining the first `count` generators at the run's own
+    /// shapes (`[1, C] + shapes[count-1]`). Scales below `reconstructingBelow` use `z_opt` / zeros;
     /// the others fresh normal noise from `rng`.
-    func output(ofScales count: Int, sizes: [[Int]], reconstructingBelow: Int, noiseScale: Float = 1,
-                using rng: inout SeededGenerator) -> Tensor {
-        var prev = Tensor(zeros: [1, channels] + sizes[0])
+    func output(ofScales count: Int, reconstructingBelow: Int, using rng: inout SeededGenerator) -> Tensor {
+        var prev = Tensor(zeros: [1, channels] + shapes[0])
         for k in 0..<count {
-            if k > 0 { prev = prev.resized(to: sizes[k]) }
+            if k > 0 { prev = prev.resized(to: shapes[k]) }
             let noise: Tensor
             if k >= reconstructingBelow {
-                noise = Tensor.randomNormal([1, channels] + sizes[k], using: &rng)
-            } else if k == 0 {
-                noise = Array(fixedNoise.shape[2...]) == sizes[0] ? fixedNoise : fixedNoise.resized(to: sizes[0])
+                noise = Tensor.randomNormal([1, channels] + shapes[k], using: &rng)
             } else {
-                noise = Tensor(zeros: [1, channels] + sizes[k])
+                noise = k == 0 ? fixedNoise : Tensor(zeros: [1, channels] + shapes[k])
             }
             let padded = prev.replicatePadded(3)
-            let amplitude = noiseAmplitudes[k] * (k >= reconstructingBelow ? noiseScale : 1)
-            prev = generators[k]((noise * amplitude).replicatePadded(3) + padded, padded, training: false)
+            prev = generators[k]((noise * noiseAmplitudes[k]).replicatePadded(3) + padded, padded, training: false)
         }
         return prev
     }
@@ -111,7 +107,7 @@ public struct TrainedPyramid {
     func previousImage(forScale scale: Int, reconstruction: Bool, using rng: inout SeededGenerator) -> Tensor {
         guard scale > 0 else { return Tensor(zeros: [1, channels] + shapes[0]) }
         let image = GradMode.withoutRecording {
-            output(ofScales: scale, sizes: shapes, reconstructingBelow: reconstruction ? scale : 0, using: &rng)
+            output(ofScales: scale, reconstructingBelow: reconstruction ? scale : 0, using: &rng)
         }
         return image.resized(to: shapes[scale])
     }

@@ -58,7 +58,7 @@ extension GenerateCommand {
         reportUncovered(uncovered)
         BlockVersionOptions.announce(reports, quiet: quiet)
         if !quiet {
-            let peak = ProcessMemory.peakResident.map { MemorySize(bytes: $0).description } ?? "unknown"
+            let peak = MemorySize(bytes: ProcessMemory.peakResident).description
             print("filled \(todo.count) region(s) of \(area) \(large.onSurface ? "on the surface" : "at y \(y)"): peak memory \(peak) (VmHWM, limit \(MemorySize(bytes: large.budget)))")
         }
     }

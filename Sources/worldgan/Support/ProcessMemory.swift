@@ -2,8 +2,8 @@ import Foundation
 
 /// The process's own memory as the kernel counts it (`/proc/self/status`), and the machine's.
 enum ProcessMemory {
-    /// Peak resident set size (`VmHWM`) in bytes; nil where `/proc` is absent.
-    static var peakResident: Int? { statusField("VmHWM") }
+    /// Peak resident set size in bytes (getrusage's `ru_maxrss`, the kernel's VmHWM).
+    static var peakResident: Int { ProcessUsage.now.peakResidentBytes }
     /// Current resident set size (`VmRSS`) in bytes.
     static var resident: Int? { statusField("VmRSS") }
 

@@ -7,8 +7,10 @@ import Glibc
 struct ProcessUsage {
     /// CPU seconds in user and in kernel mode since the process started.
     let userSeconds, systemSeconds: Double
-    /// Peak resident set size in MiB (Linux's `ru_maxrss` is in KiB: the same figure as VmHWM).
-    let peakResidentMiB: Double
+    /// Peak resident set size in bytes (Linux's `ru_maxrss`, in KiB: the same figure as VmHWM).
+    let peakResidentBytes: Int
+    /// The same in MiB.
+    var peakResidentMiB: Double { Double(peakResidentBytes) / 1_048_576 }
 
     /// The usage now.
     static var now: ProcessUsage {
@@ -16,7 +18,7 @@ struct ProcessUsage {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
         return ProcessUsage(userSeconds: seconds(usage.ru_utime), systemSeconds: seconds(usage.ru_stime),
-                            peakResidentMiB: Double(usage.ru_maxrss) / 1024)
+                            peakResidentBytes: Int(usage.ru_maxrss) * 1024)
     }
 
     /// The share of kernel time in the CPU time spent since `start` (0 when none was spent).
