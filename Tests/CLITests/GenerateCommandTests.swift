@@ -48,6 +48,25 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertNotEqual(a[0], a[1], "samples of one call differ")
     }
 
+    /// Free samples take their coarsest layout from the input's patches by default; `--layout
+    /// generator` keeps the coarsest generator's own, as the original; `--area` refuses patches.
+    func testLayoutChoosesBetweenTheInputsPatchesAndTheGenerator() throws {
+        let byDefault = try generate(["--seed", "3"], into: "default")
+        let patches = try generate(["--seed", "3", "--layout", "patches"], into: "patches")
+        let generator = try generate(["--seed", "3", "--layout", "generator"], into: "generator")
+        let again = try generate(["--seed", "3", "--layout", "generator"], into: "generator-again")
+        XCTAssertEqual(byDefault, patches, "patches are the default")
+        XCTAssertEqual(generator, again, "the same seed repeats either layout")
+        XCTAssertNotEqual(patches[0], generator[0], "the patch layout changes the sample")
+        let area = try CLIRunner.run(["generate", run.path, "--world", dir.appendingPathComponent("w").path, "--area", "-8", "-8", "7", "7",
+                                      "--at-y", "64", "--layout", "patches"])
+        XCTAssertNotEqual(area.status, 0)
+        XCTAssertTrue(area.output.contains("--layout patches"), area.output)
+        let bad = try CLIRunner.run(["generate", run.path, "--layout", "mosaic", "-o", dir.appendingPathComponent("bad").path])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.output.contains("mosaic"), bad.output)
+    }
+
     func testViewWritesAPageWithTheInputEverySampleAndTheirMeasures() throws {
         let out = dir.appendingPathComponent("viewed")
         let r = try CLIRunner.run(["generate", run.path, "--count", "2", "-o", out.path, "-q", "--view"])

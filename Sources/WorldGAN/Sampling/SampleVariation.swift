@@ -29,7 +29,8 @@ public enum SampleVariation: String, CaseIterable, Sendable {
     /// The layout's outline stays: the coarse half of the pyramid follows the reconstruction;
     /// layers keep their solid share within 2% (or one block).
     case medium
-    /// Every scale is sampled freely with the trained noise, as the original's samples.
+    /// Every scale is sampled freely with the trained noise, as the original's samples (the
+    /// coarsest layout then comes from ``PatchLayout`` unless `--layout generator`).
     case high
 
     /// A level's start scale and noise factor, and what they gave on the probes.

@@ -18,28 +18,47 @@ public struct TiledSampler {
     public let geometry: SampleGeometry
     /// The noise of every sampled scale, coarsest first.
     public let noise: [ScaleNoise]
+    /// The coarsest scale's whole image when it is not the coarsest generator's (``PatchLayout``).
+    public let coarseImage: Tensor?
 
     /// A sampler of fresh samples (`seed`), following the reconstruction below `startScale`
     /// (`z_opt` at the coarsest scale, no noise above), `noiseScale` times the trained noise from
     /// `startScale` on.
-    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, seed: UInt64, startScale: Int = 0, noiseScale: Float = 1) {
+    /// - Parameter layout: when set (and `startScale` is 0), the coarsest scale's image is its
+    ///   generator's sample remade by this ``PatchLayout`` from the patches of the reconstruction's
+    ///   coarsest image (computed once for the whole volume, so tiles still agree).
+    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, seed: UInt64, startScale: Int = 0, noiseScale: Float = 1,
+                layout: PatchLayout? = nil) {
         precondition(geometry.sizes.count == pyramid.generators.count,
                      "TiledSampler: geometry of \(geometry.sizes.count) scales for \(pyramid.generators.count) generators")
         let fixed = ScaleNoise.FixedNoise(tensor: pyramid.fixedNoise)
-        self.init(pyramid, geometry: geometry, noise: (0..<geometry.sizes.count).map { k in
+        let noise: [ScaleNoise] = (0..<geometry.sizes.count).map { k in
             let amplitude = pyramid.noiseAmplitudes[k]
             if k >= startScale {
                 return .hashed(CoordinateNoise(key: CoordinateNoise.key(seed: seed, stream: UInt64(k))), amplitude: amplitude * noiseScale)
             }
             return k == 0 ? .fixed(fixed, amplitude: amplitude) : .zero
-        })
+        }
+        var coarse: Tensor? = nil
+        if let layout, startScale == 0 {
+            let size = geometry.sizes[0]
+            let source = Tensor(shape: [1, pyramid.channels] + pyramid.shapes[0], data: pyramid.reconstruction(scales: 1).values)
+            let proposal = TiledSampler(pyramid, geometry: SampleGeometry(sizes: [size]), noise: [noise[0]])
+                .window(size.map { 0..<$0 })
+            coarse = layout.generate(source: source, start: proposal, size: size,
+                                     seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491)
+        }
+        self.init(pyramid, geometry: geometry, noise: noise, coarseImage: coarse)
     }
 
-    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, noise: [ScaleNoise]) {
+    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, noise: [ScaleNoise], coarseImage: Tensor? = nil) {
         precondition(noise.count == geometry.sizes.count, "TiledSampler: \(noise.count) noises for \(geometry.sizes.count) scales")
+        precondition(coarseImage.map { Array($0.shape[2...]) == geometry.sizes[0] } ?? true,
+                     "TiledSampler: coarse image \(coarseImage?.shape ?? []) for scale size \(geometry.sizes[0])")
         self.pyramid = pyramid
         self.geometry = geometry
         self.noise = noise
+        self.coarseImage = coarseImage
     }
 
     /// The finest scale's voxels over `window` (per axis, inside the finest size), `[1, C] +
@@ -54,6 +73,10 @@ public struct TiledSampler {
         var image: Tensor? = nil
         for k in parts.indices {
             let out = parts[k], size = geometry.sizes[k]
+            if k == 0, let coarse = coarseImage {
+                image = coarse.cropped(offset: out.map(\.lowerBound), size: out.map(\.count))
+                continue
+            }
             let read = geometry.inputWindow(of: out, scale: k)
             let prev: Tensor
             if let below = image {

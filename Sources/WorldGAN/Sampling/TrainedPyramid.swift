@@ -65,10 +65,11 @@ public struct TrainedPyramid {
     ///     trained; larger: samples further from the reconstruction).
     /// - Complexity: one eval-mode forward per trained scale.
     public func sample(scale: (Double, Double, Double) = (1, 1, 1), seed: UInt64, startScale: Int = 0,
-                       noiseScale: Float = 1) -> Sample {
+                       noiseScale: Float = 1, layout: PatchLayout? = nil) -> Sample {
         precondition(!generators.isEmpty, "TrainedPyramid.sample: no trained scale")
         let geometry = SampleGeometry(shapes: shapes, scales: generators.count, factors: scale)
-        let sampler = TiledSampler(self, geometry: geometry, seed: seed, startScale: startScale, noiseScale: noiseScale)
+        let sampler = TiledSampler(self, geometry: geometry, seed: seed, startScale: startScale, noiseScale: noiseScale,
+                                   layout: layout)
         return Sample(sampler.window(geometry.whole))
     }
 

@@ -48,6 +48,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How far samples may stray from the input: 'low' keeps its silhouette, 'medium' its layout, 'high' is free (the default).")
     var variation: SampleVariation?
     @Option(help: "Multiply the noise of the sampled scales (1 = as trained).") var noiseScale: Float?
+    @Option(help: "Where a free sample's coarsest layout comes from: 'patches' (the coarsest generator's sample remade from the input's own coarse patches, so whole houses, pillars and towers move and recombine; the default) or 'generator' (that sample as it is, as the original; always with --area).")
+    var layout: LayoutChoice?
     @Flag(help: "Also write DIR/reconstruction.schem: the input as the pyramid reproduces it.") var reconstruction = false
     @Option(help: "'map' (nearest embedding, weighed by how common each block is in the input) or 'nearest' (the original's).")
     var decoder = DecoderChoice.map
@@ -79,6 +81,7 @@ struct GenerateCommand: ParsableCommand {
             guard world != nil else { throw ValidationError("--area fills a rectangle of a world: give --world W") }
             guard at == nil, newWorld == nil else { throw ValidationError("--area goes with --world and --at-y, not with --at or --new-world") }
             if let s = scale, s.x != 1 || s.z != 1 { throw ValidationError("--area sets the X and Z size; --scale may set only the height (--scale 1 Y 1)") }
+            if layout == .patches { throw ValidationError("--layout patches rebuilds a sample's whole coarsest scale at once; --area samples use --layout generator") }
             if render || view || reconstruction || datapack != nil {
                 throw ValidationError("--area writes one sample into the world; --render, --view, --reconstruction and --datapack are for --count samples")
             }
@@ -133,7 +136,8 @@ struct GenerateCommand: ParsableCommand {
         var uncovered: [BlockState: Int] = [:]
         let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
         for n in 0..<count {
-            let sampler = TiledSampler(pyramid, geometry: geometry, seed: seed &+ UInt64(n), startScale: startScale, noiseScale: noiseScale)
+            let sampler = TiledSampler(pyramid, geometry: geometry, seed: seed &+ UInt64(n), startScale: startScale, noiseScale: noiseScale,
+                                       layout: (layout ?? .patches) == .patches ? PatchLayout() : nil)
             let volume = try sampler.volume(of: geometry.whole, tileSize: tile, decode: decoding.decode)
             samples.append(try decoding.finish(volume, uncovered: &uncovered))
             bar.update(n + 1)
@@ -224,6 +228,11 @@ struct GenerateCommand: ParsableCommand {
 }
 
 /// `generate --decoder`: how GAN outputs become blocks.
+/// `generate --layout`: the source of free samples' coarsest layout (``PatchLayout`` or the generator).
+enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
+    case patches, generator
+}
+
 enum DecoderChoice: String, ExpressibleByArgument, CaseIterable {
     case map, nearest
 }
