@@ -50,16 +50,18 @@ extension _ViewTemplate {
       const W = Math.max(1, Math.round(innerWidth * dpr)), H = Math.max(1, Math.round(innerHeight * dpr));
       if (canvas.width !== W || canvas.height !== H) { canvas.width = W; canvas.height = H; }
       renderer.clear(BACKGROUND);
-      const list = shown();
+      const list = shown(), drawn = { calls: 0, triangles: 0 };
       frames = list.map((i, k) => {
         const x0 = Math.round(k * W / list.length), x1 = Math.round((k + 1) * W / list.length);
         const v = volume(i), f = camera.frame(v.size, (x1 - x0) / H);
         camera.last = f;
-        renderer.draw(v.mesh, cutFor(v), f.mvp, f.eye, v.size, [x0, 0, x1 - x0, H]);
+        const s = renderer.draw(v.mesh, cutFor(v), f.mvp, f.eye, v.size, [x0, 0, x1 - x0, H]);
+        drawn.calls += s.calls; drawn.triangles += s.triangles;
         return { i, v, f, left: x0 / dpr, right: x1 / dpr };
       });
       $("labelLeft").textContent = list.length > 1 ? data.entries[list[0]].name + " (input)" : "";
       $("labelRight").textContent = list.length > 1 ? data.entries[list[1]].name : "";
+      status.drawn = drawn;
     }
     function redraw() {
       if (pending) return;
@@ -171,6 +173,7 @@ extension _ViewTemplate {
       if (p.cut) { cut = Math.max(0, Math.min(Number($("cut").max), Number(p.cut))); $("cut").value = cut; $("cutValue").textContent = cut; }
       attachControls($("gl"), camera, redraw, hover);
       draw();
+      status.loadMs = Math.round(performance.now());
       if (p.pick) { const [x, y] = p.pick.split(",").map(Number); hover(x, y); status.hover = $("hover").textContent; }
       if ("bench" in p) bench(Number(p.bench) || 60);
       status.ready = true;
