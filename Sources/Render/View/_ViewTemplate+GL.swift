@@ -48,11 +48,12 @@ extension _ViewTemplate {
 
     // Vertices of quads `q` (see `Quads`) of a mesh at `scale` into `out` from vertex `at`:
     // 8 × u16 each, x, y, z in sixteenths of a block, look, u, v (edge coordinates), layer, direction.
+    const FULL_BOX = [0, 0, 0, 16, 16, 16];
     function quadVertices(q, scale, looks, out, at) {
       const a = q.a, p = [0, 0, 0];
       for (let i = 0; i < q.n; i++) {
         const o = i * 8, look = a[o + 3], w = a[o + 4], h = a[o + 5], d = a[o + 6];
-        const b = a[o + 7] ? looks[look].b : [0, 0, 0, 16, 16, 16];
+        const b = a[o + 7] ? looks[look].b : FULL_BOX;
         const n = d >> 1, u = d < 2 ? 2 : 0, v = d === 2 || d === 3 ? 2 : 1;
         for (let c = 0; c < 4; c++) {
           const cu = c === 1 || c === 2 ? 1 : 0, cv = c >= 2 ? 1 : 0, e = (at + i * 4 + c) * 8;
@@ -107,7 +108,9 @@ extension _ViewTemplate {
       reserveIndices(quads) {
         if (quads <= this.indexQuads) return;
         const gl = this.gl, idx = new Uint32Array(quads * 6);
-        for (let i = 0; i < quads; i++) idx.set([4 * i, 4 * i + 1, 4 * i + 2, 4 * i, 4 * i + 2, 4 * i + 3], 6 * i);
+        for (let i = 0, o = 0, v = 0; i < quads; i++, o += 6, v += 4) {
+          idx[o] = idx[o + 3] = v; idx[o + 1] = v + 1; idx[o + 2] = idx[o + 4] = v + 2; idx[o + 5] = v + 3;
+        }
         gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.indices);
         gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, idx, gl.STATIC_DRAW);
         this.indexQuads = quads;

@@ -37,6 +37,8 @@ extension _ViewTemplate {
       mark() { this.marks.push(this.n); }
     }
 
+    const quadCount = (parts) => Object.values(parts).reduce((s, q) => s + q.n, 0);
+
     // kind: 0 air, 1 opaque cube, 2 see-through cube, 3 opaque part, 4 see-through part.
     function meshVolume(vox, X, Y, Z, kind) {
       // Body quads per direction (solid0…5, see0…5), so a camera outside the box skips the
