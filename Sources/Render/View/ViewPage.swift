@@ -64,8 +64,9 @@ public struct ViewPage: Sendable {
     public var histogramLength = 12
 
     /// The longest side a volume may have: the page's vertices hold positions in sixteenths of
-    /// a block as 16-bit integers.
-    public static let maxSide = 4095
+    /// a block as 16-bit integers (below 4096 blocks, also once a coarse mesh rounds a side up to
+    /// a multiple of 2, 3 or 4).
+    public static let maxSide = 4092
 
     public init(title: String) { self.title = title }
 
