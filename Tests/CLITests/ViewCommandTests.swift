@@ -110,7 +110,8 @@ final class ViewCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.html").path))
     }
 
-    /// 384×32×384 (4.7 M voxels): the ruin tiled 8 × 2 × 8 and cut to 32 layers.
+    /// 384×32×384 (4.7 M voxels): the ruin tiled 8 × 2 × 8 and cut to 32 layers. It turns smoothly
+    /// (coarse mesh while moving) and the file stays small.
     func testLargeSampleStaysSmallAndOrbits() throws {
         let chromium = try HeadlessChromium.required(profileIn: dir)
         let (input, _) = try makeInputs()
@@ -126,11 +127,33 @@ final class ViewCommandTests: XCTestCase {
         XCTAssertLessThan(bytes, 4_000_000, "the page stays a few MB")
 
         // Software WebGL on a shared CI machine: a small window and a few frames keep this bounded.
-        let status = try chromium.status(page, hash: "bench=2", width: 480, height: 300, timeout: 600)
+        let status = try chromium.status(page, hash: "bench=10", width: 480, height: 300, timeout: 600)
         XCTAssertEqual(status["ready"] as? Bool, true, "\(status)")
+        XCTAssertTrue(status["error"] is NSNull, "\(status)")
         let fps = try XCTUnwrap(status["fps"] as? Double, "\(status)")
-        let mesh = (status["meshes"] as? [String: Any])?["0"] ?? [:]
-        print("view 384×32×384: \(bytes) bytes, \(fps) frames per second (headless SwiftShader), mesh \(mesh)")
-        XCTAssertGreaterThan(fps, 0)
+        let rest = try XCTUnwrap(status["fpsAtRest"] as? Double, "\(status)")
+        let mesh = try XCTUnwrap((status["meshes"] as? [String: Any])?["0"] as? [String: Any], "\(status)")
+        let coarse = try XCTUnwrap(mesh["coarse"] as? [String: Any], "a mesh this large has a coarse one: \(mesh)")
+        let turning = try XCTUnwrap((status["drawnMoving"] as? [String: Any])?["triangles"] as? Int, "\(status)")
+        let resting = try XCTUnwrap((status["drawn"] as? [String: Any])?["triangles"] as? Int, "\(status)")
+        print("view 384×32×384: \(bytes) bytes, \(fps) frames per second turning, \(rest) at rest (headless SwiftShader), "
+              + "\(turning) and \(resting) triangles a frame, loaded in \(status["loadMs"] ?? "?") ms, mesh \(mesh)")
+        // While the camera turns it draws the coarse mesh: at most 150 000 quads, about half of them
+        // facing the camera, instead of the full mesh's million quads (1.1 M triangles).
+        XCTAssertLessThanOrEqual(coarse["quads"] as? Int ?? .max, 150_000, "\(coarse)")
+        XCTAssertLessThan(turning, resting / 4, "turning draws the coarse mesh")
+        // An idle 2-core machine turns this at 30–40 frames per second (4–5 at rest); other jobs on
+        // the cores halve that. 2 leaves a tenfold margin and still fails the 0.1 of one instanced
+        // draw per quad.
+        XCTAssertGreaterThanOrEqual(fps, 2, "\(status)")
+        XCTAssertGreaterThan(rest, 0, "\(status)")
+
+        // The coarse mesh shows the sample and follows the cut-away.
+        let coarseFull = dir.appendingPathComponent("coarse.png"), coarseCut = dir.appendingPathComponent("coarse-cut.png")
+        try chromium.screenshot(page, hash: "coarse", width: 800, height: 560, to: coarseFull)
+        try chromium.screenshot(page, hash: "coarse&cut=3", width: 800, height: 560, to: coarseCut)
+        let centre = try ScreenshotPixels.centre(coarseFull, background: background)
+        XCTAssertGreaterThan(centre.foregroundShare, 0.6, "the coarse mesh shows the sample: \(centre)")
+        XCTAssertGreaterThan(try ScreenshotPixels.changedShare(coarseFull, coarseCut), 0.02, "the cut-away changes the coarse picture")
     }
 }

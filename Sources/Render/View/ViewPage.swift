@@ -12,10 +12,13 @@ import Foundation
 ///                 .init(name: "sample-0", role: .sample, volume: sample, measures: [.init("TPKL k=5", "0.42")])]
 /// try page.html().write(to: URL(fileURLWithPath: "view.html"), atomically: true, encoding: .utf8)
 /// ```
-/// The page reads `#show=N&cut=Y&compare&yaw=…&pitch=…&bench` from its URL (tests and
+/// Large volumes stay responsive: while the camera or the cut moves the page draws a coarse
+/// mesh (voxels merged 2×2×2 or more, meshed once at load) and the full one when it rests.
+/// The page reads `#show=N&cut=Y&compare&yaw=…&pitch=…&coarse&bench` from its URL (tests and
 /// screenshots use it) and reports its state as JSON in `<pre id="status">`.
 ///
-/// - Throws: `RenderError.invalidOption` when there is nothing to show.
+/// - Throws: `RenderError.invalidOption` when there is nothing to show or a volume is more than
+///   `maxSide` blocks along an axis.
 /// - Complexity: O(voxels) to pack; the file holds each volume run-length coded
 ///   (about 1–3 bytes per run, base64), so a 384×32×384 sample stays well under a few MB.
 public struct ViewPage: Sendable {
@@ -60,12 +63,22 @@ public struct ViewPage: Sendable {
     /// How many of the most common blocks the histogram lists.
     public var histogramLength = 12
 
+    /// The longest side a volume may have: the page's vertices hold positions in sixteenths of
+    /// a block as 16-bit integers (below 4096 blocks, also once a coarse mesh rounds a side up to
+    /// a multiple of 2, 3 or 4).
+    public static let maxSide = 4092
+
     public init(title: String) { self.title = title }
 
     /// The page as one HTML string.
     public func html() throws -> String {
         guard !entries.isEmpty else {
             throw RenderError.invalidOption(option: "entries", value: "none", allowed: "at least one volume")
+        }
+        if let big = entries.first(where: { max($0.volume.sizeX, $0.volume.sizeY, $0.volume.sizeZ) > Self.maxSide }) {
+            let v = big.volume
+            throw RenderError.invalidOption(option: "volume \(big.name)", value: "\(v.sizeX)×\(v.sizeY)×\(v.sizeZ)",
+                                            allowed: "at most \(Self.maxSide) blocks along each axis")
         }
         let data = _ViewData(page: self)
         return _ViewTemplate.page(title: title, dataJSON: try data.scriptSafeJSON())

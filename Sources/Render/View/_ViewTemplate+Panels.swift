@@ -1,7 +1,10 @@
 extension _ViewTemplate {
     /// The page's state and panels: entry switcher, side-by-side, cut-away slider, block under
-    /// the cursor, measures and histogram; the URL hash (`show`, `cut`, `compare`, `yaw`, `pitch`,
-    /// `zoom`, `pick=x,y` (names the block at that CSS pixel), `bench=frames`) and the JSON status report tests read with `--dump-dom`.
+    /// the cursor, measures and histogram; coarse meshes while the camera or the cut moves; the URL
+    /// hash (`show`, `cut`, `compare`, `yaw`, `pitch`, `zoom`, `pick=x,y` (names the block at that
+    /// CSS pixel), `coarse` (draws the coarse meshes as while moving), `bench=frames`) and the JSON
+    /// status report tests read with `--dump-dom` (meshes and their times, triangles and draw calls
+    /// of the last frame, load time, frames per second).
     static let panelScript = #"""
     const $ = (id) => document.getElementById(id);
     const BACKGROUND = [0.106, 0.125, 0.161];
@@ -12,6 +15,9 @@ extension _ViewTemplate {
     const camera = new Camera();
     const volumes = new Map();
     let renderer = null, show = 0, compare = false, cut = 0, frames = [], pending = false;
+    // While the camera or the cut moves (and until SETTLE_MS after), coarse meshes are drawn.
+    const SETTLE_MS = 250;
+    let moving = false, settle = 0;
 
     document.addEventListener("securitypolicyviolation", (e) => { status.violations.push(e.blockedURI || e.violatedDirective); report(); });
     function report() {
@@ -30,15 +36,18 @@ extension _ViewTemplate {
     const blockName = (look) => data.looks[look].n.replace(/^minecraft:/, "");
     const hex = (c) => "#" + c.toString(16).padStart(6, "0");
 
-    // Entry `i` decoded, meshed and on the GPU (once).
+    // Entry `i` decoded, meshed (in full, and coarse when large) and on the GPU (once).
     function volume(i) {
       if (volumes.has(i)) return volumes.get(i);
       const e = data.entries[i], [X, Y, Z] = e.size;
       const t0 = performance.now(), voxels = decodeVoxels(e.voxels, X * Y * Z);
-      const t1 = performance.now(), parts = meshVolume(voxels, X, Y, Z, kind);
-      const t2 = performance.now(), quads = Object.values(parts).reduce((s, q) => s + q.n, 0);
-      const v = { size: e.size, voxels, mesh: renderer.upload(parts) };
-      status.meshes[i] = { decodeMs: Math.round(t1 - t0), meshMs: Math.round(t2 - t1), quads };
+      const t1 = performance.now(), parts = meshVolume(voxels, X, Y, Z, kind), quads = quadCount(parts);
+      const t2 = performance.now(), coarse = coarseMesh(voxels, e.size, kind, quads);
+      const t3 = performance.now();
+      const v = { size: e.size, voxels, mesh: renderer.upload(parts), coarse: coarse && renderer.upload(coarse.parts, coarse.scale) };
+      status.meshes[i] = { decodeMs: Math.round(t1 - t0), meshMs: Math.round(t2 - t1), quads,
+                           coarse: coarse && { scale: coarse.scale, meshMs: Math.round(t3 - t2), quads: v.coarse.quads },
+                           uploadMs: Math.round(performance.now() - t3) };
       volumes.set(i, v);
       return v;
     }
@@ -50,16 +59,25 @@ extension _ViewTemplate {
       const W = Math.max(1, Math.round(innerWidth * dpr)), H = Math.max(1, Math.round(innerHeight * dpr));
       if (canvas.width !== W || canvas.height !== H) { canvas.width = W; canvas.height = H; }
       renderer.clear(BACKGROUND);
-      const list = shown();
+      const list = shown(), drawn = { calls: 0, triangles: 0 };
       frames = list.map((i, k) => {
         const x0 = Math.round(k * W / list.length), x1 = Math.round((k + 1) * W / list.length);
         const v = volume(i), f = camera.frame(v.size, (x1 - x0) / H);
         camera.last = f;
-        renderer.draw(v.mesh, cutFor(v), f.mvp, f.eye, v.size, [x0, 0, x1 - x0, H]);
+        const s = renderer.draw(moving && v.coarse || v.mesh, cutFor(v), f.mvp, f.eye, v.size, [x0, 0, x1 - x0, H]);
+        drawn.calls += s.calls; drawn.triangles += s.triangles;
         return { i, v, f, left: x0 / dpr, right: x1 / dpr };
       });
       $("labelLeft").textContent = list.length > 1 ? data.entries[list[0]].name + " (input)" : "";
       $("labelRight").textContent = list.length > 1 ? data.entries[list[1]].name : "";
+      status.drawn = drawn;
+    }
+    // The camera or the cut moved: coarse meshes now, the full ones once it rests.
+    function moved() {
+      moving = true;
+      clearTimeout(settle);
+      settle = setTimeout(() => { moving = false; redraw(); }, SETTLE_MS);
+      redraw();
     }
     function redraw() {
       if (pending) return;
@@ -132,7 +150,7 @@ extension _ViewTemplate {
       }));
       $("compare").disabled = inputIndex < 0 || data.entries.length < 2;
       $("compare").addEventListener("change", (ev) => { compare = ev.target.checked; showEntry(show); });
-      $("cut").addEventListener("input", (ev) => { cut = Number(ev.target.value); $("cutValue").textContent = cut; redraw(); });
+      $("cut").addEventListener("input", (ev) => { cut = Number(ev.target.value); $("cutValue").textContent = cut; moved(); });
       addEventListener("keydown", (ev) => { if (ev.key >= "1" && ev.key <= "9") showEntry(Number(ev.key) - 1); });
       addEventListener("resize", redraw);
       if (data.previews.length) {
@@ -145,15 +163,22 @@ extension _ViewTemplate {
 
     // Frames per second while turning once around: `count` frames submitted back to back (as a
     // browser pipelines them), the time taken until the last one is finished (readPixels waits).
+    // `fps` is while turning (coarse meshes, as when dragging), `fpsAtRest` in full detail.
     function bench(count) {
       const gl = renderer.gl, px = new Uint8Array(4);
-      draw(); gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
-      const t0 = performance.now();
-      for (let n = 0; n < count; n++) { camera.yaw += 2 * Math.PI / count; draw(); gl.flush(); }
-      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
-      status.fps = Math.round(count / ((performance.now() - t0) / 1000) * 10) / 10;
+      const turn = (coarse) => {
+        moving = coarse;
+        draw(); gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        const t0 = performance.now();
+        for (let n = 0; n < count; n++) { camera.yaw += 2 * Math.PI / count; draw(); gl.flush(); }
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        return Math.round(count / ((performance.now() - t0) / 1000) * 10) / 10;
+      };
+      status.fps = turn(true);
+      status.drawnMoving = status.drawn;
+      status.fpsAtRest = turn(false);
       status.benchFrames = count;
-      $("help").textContent = `${status.fps} frames per second (${count} frames)`;
+      $("help").textContent = `${status.fps} frames per second turning, ${status.fpsAtRest} at rest (${count} frames)`;
     }
 
     function start() {
@@ -165,12 +190,14 @@ extension _ViewTemplate {
       if (p.yaw) camera.yaw = Number(p.yaw) * Math.PI / 180;
       if (p.pitch) camera.pitch = Number(p.pitch) * Math.PI / 180;
       if (p.zoom) camera.zoom = Number(p.zoom);
+      moving = "coarse" in p;
       cut = Infinity;
       $("cut").max = 1e9;
       showEntry(p.show ? Number(p.show) : 0);
       if (p.cut) { cut = Math.max(0, Math.min(Number($("cut").max), Number(p.cut))); $("cut").value = cut; $("cutValue").textContent = cut; }
-      attachControls($("gl"), camera, redraw, hover);
+      attachControls($("gl"), camera, moved, hover);
       draw();
+      status.loadMs = Math.round(performance.now());
       if (p.pick) { const [x, y] = p.pick.split(",").map(Number); hover(x, y); status.hover = $("hover").textContent; }
       if ("bench" in p) bench(Number(p.bench) || 60);
       status.ready = true;

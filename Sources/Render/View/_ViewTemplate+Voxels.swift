@@ -1,7 +1,8 @@
 extension _ViewTemplate {
     /// Decodes `_VoxelPacking` bytes and greedy-meshes a volume into instanced quads.
     ///
-    /// A quad is 8 × u16: x, y, z, look, w, h, direction (0 +x, 1 −x, 2 +y, 3 −y, 4 +z, 5 −z), 0.
+    /// A quad is 8 × u16: x, y, z, look, w, h, direction (0 +x, 1 −x, 2 +y, 3 −y, 4 +z, 5 −z), and
+    /// 1 for a face of a part (drawn in the look's box) or 0 for a cube's.
     /// Top and bottom faces merge in 2D per layer, side faces in 2D across layers (the vertex
     /// shader drops quads above the cut and clamps side faces to it); the "caps" (top faces hidden
     /// by the layer above, exposed by a cut) are kept per layer, so a cut at c draws the body plus
@@ -27,14 +28,16 @@ extension _ViewTemplate {
 
     class Quads {
       constructor() { this.a = new Uint16Array(8 * 4096); this.n = 0; this.marks = [0]; }
-      push(x, y, z, look, w, h, d) {
+      push(x, y, z, look, w, h, d, part) {
         if ((this.n + 1) * 8 > this.a.length) { const b = new Uint16Array(this.a.length * 2); b.set(this.a); this.a = b; }
         const a = this.a, o = this.n * 8;
-        a[o] = x; a[o + 1] = y; a[o + 2] = z; a[o + 3] = look; a[o + 4] = w; a[o + 5] = h; a[o + 6] = d;
+        a[o] = x; a[o + 1] = y; a[o + 2] = z; a[o + 3] = look; a[o + 4] = w; a[o + 5] = h; a[o + 6] = d; a[o + 7] = part;
         this.n++;
       }
       mark() { this.marks.push(this.n); }
     }
+
+    const quadCount = (parts) => Object.values(parts).reduce((s, q) => s + q.n, 0);
 
     // kind: 0 air, 1 opaque cube, 2 see-through cube, 3 opaque part, 4 see-through part.
     function meshVolume(vox, X, Y, Z, kind) {
@@ -46,9 +49,9 @@ extension _ViewTemplate {
       // Is the face of `a` towards `b` seen? Not behind an opaque cube, nor between two equal see-through cubes.
       const shows = (a, b) => { const k = kind[b]; return k === 0 || k > 2 || (k === 2 && a !== b); };
       const cube = (a) => a !== 0 && kind[a] < 3;
-      const put = (x, y, z, c, w, h, d, isCap) => {
+      const put = (x, y, z, c, w, h, d, isCap, part = 0) => {
         const see = kind[c] === 2 || kind[c] === 4;
-        (isCap ? (see ? parts.seeCap : parts.solidCap) : parts[(see ? "see" : "solid") + d]).push(x, y, z, c, w, h, d);
+        (isCap ? (see ? parts.seeCap : parts.solidCap) : parts[(see ? "see" : "solid") + d]).push(x, y, z, c, w, h, d, part);
       };
       // Greedy rectangles of equal looks in a U×V mask; emit(u, v, w, h, look) for each.
       function greedy(mask, U, V, emit) {
@@ -107,7 +110,7 @@ extension _ViewTemplate {
           const x = i % X, z = (i - x) / X;
           // A part standing on an opaque cube (plants, bottom slabs) hides its bottom face.
           const onCube = y > 0 && kind[vox[base - XZ + i]] === 1 && data.looks[a].b[1] === 0;
-          for (let d = 0; d < 6; d++) if (d !== 3 || !onCube) put(x, y, z, a, 1, 1, d, false);
+          for (let d = 0; d < 6; d++) if (d !== 3 || !onCube) put(x, y, z, a, 1, 1, d, false, 1);
         }
         parts.solidCap.mark(); parts.seeCap.mark();
       }

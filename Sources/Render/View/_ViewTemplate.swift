@@ -1,5 +1,5 @@
 /// The page `ViewPage` writes: HTML and CSS here, the script in `_ViewTemplate+*.swift`
-/// (voxels and meshing, WebGL, camera and picking, panels). Everything is inline; the
+/// (voxels and meshing, level of detail, WebGL, camera and picking, panels). Everything is inline; the
 /// Content-Security-Policy forbids every request, so the page works from `file://` offline and
 /// cannot fetch anything even if a block name were hostile (names are only ever set as text).
 enum _ViewTemplate {
@@ -31,6 +31,7 @@ enum _ViewTemplate {
         <script>
         "use strict";
         \(voxelScript)
+        \(detailScript)
         \(glScript)
         \(controlScript)
         \(panelScript)
