@@ -90,7 +90,8 @@ final class TrainingSession {
         let decoder = TokenDecoder.calibrated(embeddings: self.decoder.embeddings, counts: manifest.tokenCounts,
                                               reconstruction: reconstructed)
         let reconstruction = try pyramid.decode(reconstructed, decoder: decoder)
-        let volumes = try (0..<count).map { try pyramid.decode(pyramid.sample(seed: UInt64($0)), decoder: decoder) }
+        // Free samples as `generate` makes them by default (the patch layout).
+        let volumes = try (0..<count).map { try pyramid.decode(pyramid.sample(seed: UInt64($0), layout: PatchLayout()), decoder: decoder) }
         let previews = folder.url.appendingPathComponent("previews")
         try FileManager.default.createDirectory(at: previews, withIntermediateDirectories: true)
         try IsometricRenderer().renderGrid([reconstruction] + volumes,
