@@ -10,8 +10,9 @@ import Tensor
 /// a tower's shaft) while moving and recombining them, and it is sharp like the reconstruction
 /// the finer generators learnt to refine.
 ///
-/// The algorithm, on a small pyramid of its own (factor ``levelRatio``): the source's coarsest
-/// level resized to the output's, plus normal noise of ``noiseDeviation``; then at every level
+/// The algorithm, on a small pyramid of its own (factor ``levelRatio``): the start image (the
+/// coarsest generator's sample in `generate`; else the source) resized to the first level, plus
+/// normal noise of ``noiseDeviation``; then at every level
 /// ``iterations`` rounds of: every `p³` patch of the output takes its nearest source patch by
 /// squared distance divided by `completeness + ` that source patch's smallest distance to any
 /// output patch (so that every source patch is used somewhere, not the commonest everywhere),
@@ -19,8 +20,9 @@ import Tensor
 /// (trilinear) to the next level.
 ///
 /// ```swift
-/// let coarse = pyramid.reconstruction(scales: 1)          // the input at the coarsest scale
-/// let layout = PatchLayout().generate(source: coarseImage, size: [10, 8, 10], seed: 7)
+/// let source = Tensor(shape: [1, pyramid.channels] + pyramid.shapes[0],
+///                     data: pyramid.reconstruction(scales: 1).values)    // the input, coarsest scale
+/// let layout = PatchLayout().generate(source: source, start: generatorSample, size: [10, 8, 10], seed: 7)
 /// ```
 public struct PatchLayout: Sendable, Equatable {
     /// Side of the cubic patches.
@@ -76,9 +78,12 @@ public struct PatchLayout: Sendable, Equatable {
     private func nearest(_ queries: PatchMatrix, _ keys: PatchMatrix) -> [Int] {
         let k = keys.count, block = max(1, (1 << 22) / max(1, k))
         let blocks = stride(from: 0, to: queries.count, by: block).map { $0..<min($0 + block, queries.count) }
+        // One block (every layout of a normal sample) keeps its distances for the second pass.
+        let kept = blocks.count == 1 ? queries.squaredDistances(rows: blocks[0], to: keys) : nil
+        func distances(_ rows: Range<Int>) -> [Float] { kept ?? queries.squaredDistances(rows: rows, to: keys) }
         var smallest = [Float](repeating: .infinity, count: k)
         for rows in blocks {
-            let d = queries.squaredDistances(rows: rows, to: keys)
+            let d = distances(rows)
             for row in 0..<rows.count {
                 for key in 0..<k where d[row * k + key] < smallest[key] { smallest[key] = d[row * k + key] }
             }
@@ -87,7 +92,7 @@ public struct PatchLayout: Sendable, Equatable {
         var choice: [Int] = []
         choice.reserveCapacity(queries.count)
         for rows in blocks {
-            let d = queries.squaredDistances(rows: rows, to: keys)
+            let d = distances(rows)
             for row in 0..<rows.count {
                 var best = 0, bestScore = Float.infinity
                 for key in 0..<k {
@@ -105,33 +110,46 @@ public struct PatchLayout: Sendable, Equatable {
 /// matrix, `C·side³` values each.
 struct PatchMatrix {
     let rows: Tensor
+    /// `‖row‖²` of every row.
+    let squaredNorms: [Float]
     let imageShape: [Int]
     let side: Int
 
     init(_ image: Tensor, side: Int) {
-        let channels = image.shape[1], (sx, sy, sz) = (image.shape[2], image.shape[3], image.shape[4])
-        let (px, py, pz) = (sx - side + 1, sy - side + 1, sz - side + 1)
-        let width = channels * side * side * side, voxels = sx * sy * sz
-        var values = [Float](repeating: 0, count: px * py * pz * width)
-        image.data.withUnsafeBufferPointer { source in
-            var row = 0
-            for x in 0..<px { for y in 0..<py { for z in 0..<pz {
-                var column = row * width
-                for c in 0..<channels {
-                    for dx in 0..<side { for dy in 0..<side { for dz in 0..<side {
-                        values[column] = source[c * voxels + ((x + dx) * sy + y + dy) * sz + z + dz]
-                        column += 1
-                    } } }
-                }
-                row += 1
-            } } }
-        }
-        rows = Tensor(shape: [px * py * pz, width], data: values)
         imageShape = image.shape
         self.side = side
+        let width = image.shape[1] * side * side * side
+        var values = [Float](repeating: 0, count: Self.patchCount(image.shape, side: side) * width)
+        image.data.withUnsafeBufferPointer { source in
+            Self.walk(image.shape, side: side) { row, column, element in values[row * width + column] = source[element] }
+        }
+        rows = Tensor(shape: [values.count / width, width], data: values)
+        squaredNorms = Self.squaredNorms(rows)
     }
 
     var count: Int { rows.shape[0] }
+
+    private static func patchCount(_ shape: [Int], side: Int) -> Int {
+        (2...4).reduce(1) { $0 * (shape[$1] - side + 1) }
+    }
+
+    /// Calls `visit(patch row, column in the row, element of the image)` for every value of every
+    /// patch, patches in X-, then Y-, then Z-order, each patch channel-major then X, Y, Z.
+    private static func walk(_ shape: [Int], side: Int, _ visit: (Int, Int, Int) -> Void) {
+        let channels = shape[1], (sx, sy, sz) = (shape[2], shape[3], shape[4])
+        let voxels = sx * sy * sz
+        var row = 0
+        for x in 0...(sx - side) { for y in 0...(sy - side) { for z in 0...(sz - side) {
+            var column = 0
+            for c in 0..<channels {
+                for dx in 0..<side { for dy in 0..<side { for dz in 0..<side {
+                    visit(row, column, c * voxels + ((x + dx) * sy + y + dy) * sz + z + dz)
+                    column += 1
+                } } }
+            }
+            row += 1
+        } } }
+    }
 
     /// `‖a − b‖²` for the rows `rows` of self against every row b of `other`, row-major
     /// `[rows.count, other.count]`.
@@ -139,9 +157,10 @@ struct PatchMatrix {
         let width = rows.shape[1]
         let part = Tensor(shape: [range.count, width], data: Array(rows.data[(range.lowerBound * width)..<(range.upperBound * width)]))
         let products = part.matmul(other.rows, transposeOther: true).data
-        let mine = Self.squaredNorms(part), theirs = Self.squaredNorms(other.rows)
         let n = other.count
-        return products.enumerated().map { index, dot in max(0, mine[index / n] + theirs[index % n] - 2 * dot) }
+        return products.enumerated().map { index, dot in
+            max(0, squaredNorms[range.lowerBound + index / n] + other.squaredNorms[index % n] - 2 * dot)
+        }
     }
 
     private static func squaredNorms(_ matrix: Tensor) -> [Float] {
@@ -154,26 +173,15 @@ struct PatchMatrix {
     /// The image of this matrix's shape where each voxel is the mean, over the patches covering
     /// it, of the value that `choice[patch]`'s row of `source` puts there.
     func folded(choosing choice: [Int], from source: PatchMatrix) -> Tensor {
-        let channels = imageShape[1], (sx, sy, sz) = (imageShape[2], imageShape[3], imageShape[4])
-        let (px, py, pz) = (sx - side + 1, sy - side + 1, sz - side + 1)
-        let width = source.rows.shape[1], voxels = sx * sy * sz
-        var sums = [Float](repeating: 0, count: channels * voxels), counts = [Float](repeating: 0, count: voxels)
+        let width = source.rows.shape[1], voxels = imageShape[2...].reduce(1, *)
+        var sums = [Float](repeating: 0, count: imageShape[1] * voxels), counts = [Float](repeating: 0, count: voxels)
         source.rows.data.withUnsafeBufferPointer { keys in
-            var row = 0
-            for x in 0..<px { for y in 0..<py { for z in 0..<pz {
-                var column = choice[row] * width
-                for c in 0..<channels {
-                    for dx in 0..<side { for dy in 0..<side { for dz in 0..<side {
-                        let voxel = ((x + dx) * sy + y + dy) * sz + z + dz
-                        sums[c * voxels + voxel] += keys[column]
-                        if c == 0 { counts[voxel] += 1 }
-                        column += 1
-                    } } }
-                }
-                row += 1
-            } } }
+            Self.walk(imageShape, side: side) { row, column, element in
+                sums[element] += keys[choice[row] * width + column]
+                if element < voxels { counts[element] += 1 }
+            }
         }
-        for c in 0..<channels { for v in 0..<voxels { sums[c * voxels + v] /= max(1, counts[v]) } }
+        for element in sums.indices { sums[element] /= max(1, counts[element % voxels]) }
         return Tensor(shape: imageShape, data: sums)
     }
 }
