@@ -60,6 +60,25 @@ final class TiledSamplerTests: XCTestCase {
         }
     }
 
+    /// With a patch layout the coarsest scale and the refined finer scales are computed once for
+    /// the whole volume: tiles still stitch to the whole pass, and a budget that refines only the
+    /// middle scale leaves the finest to its generator (another sample than refining all).
+    func testWithAPatchLayoutTilesStillStitchToTheWholePass() {
+        let pyramid = pyramid(seed: 5)
+        let geometry = SampleGeometry(shapes: pyramid.shapes, scales: 3, finest: [29, 8, 37])
+        var layout = PatchLayout()
+        layout.refinementBudget = 1_000_000    // the middle scale: 1 824 × 168 patch pairs; the finest: 5 670 × 594
+        let sampler = TiledSampler(pyramid, geometry: geometry, seed: 2, layout: layout)
+        XCTAssertEqual(sampler.fixedImages.count, 2, "coarsest layout and the middle scale; the finest is tiled")
+        let whole = sampler.window(geometry.whole).data
+        for side in [8, 13] { assertBitIdentical(stitched(sampler, side: side), whole, "patch layout, tiles of \(side)") }
+
+        layout.refinementRounds = 0
+        let unrefined = TiledSampler(pyramid, geometry: geometry, seed: 2, layout: layout)
+        XCTAssertEqual(unrefined.fixedImages.count, 1)
+        XCTAssertNotEqual(unrefined.window(geometry.whole).data, whole)
+    }
+
     func testAnyWindowEqualsTheSameVoxelsOfTheWholePass() {
         let pyramid = pyramid(seed: 5)
         let geometry = SampleGeometry(shapes: pyramid.shapes, scales: 3, factors: (2.7, 1.3, 3.1))

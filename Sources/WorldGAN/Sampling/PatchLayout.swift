@@ -19,9 +19,14 @@ import Tensor
 /// and each voxel becomes the mean of the chosen patches covering it; the result is upsampled
 /// (trilinear) to the next level.
 ///
+/// The finer scales keep what the layout placed: ``refined(_:source:)`` runs
+/// ``refinementRounds`` of the same rounds on a finer generator's output against that scale's
+/// reconstruction: where the generator left a pillar one block thin or a roof ragged, the patches
+/// of the input's pillars and roofs take their place (``TiledSampler`` does this for every scale
+/// within ``refinementBudget``).
+///
 /// ```swift
-/// let source = Tensor(shape: [1, pyramid.channels] + pyramid.shapes[0],
-///                     data: pyramid.reconstruction(scales: 1).values)    // the input, coarsest scale
+/// let source = pyramid.reconstructions()[0]    // the input, coarsest scale
 /// let layout = PatchLayout().generate(source: source, start: generatorSample, size: [10, 8, 10], seed: 7)
 /// ```
 public struct PatchLayout: Sendable, Equatable {
@@ -38,11 +43,50 @@ public struct PatchLayout: Sendable, Equatable {
     /// Levels of that pyramid (an axis never shrinks below ``patchSize`` + 2).
     public var levels = 3
 
+    /// Nearest-patch rounds on each finer scale's generator output (0: the generators' alone).
+    public var refinementRounds = 3
+    /// The most (output patches × source patches) a finer scale's refinement may cost; larger
+    /// scales are left to their generators (the cost grows with the square of the volume).
+    public var refinementBudget = 2_000_000_000
+
     public init() {}
+
+    /// Whether ``refined(_:source:)`` is worth its cost for an output of `size` against a source
+    /// of `sourceSize` (both `[X, Y, Z]`).
+    public func refines(size: [Int], sourceSize: [Int]) -> Bool {
+        refinementRounds > 0 && patchCount(size) * patchCount(sourceSize) <= refinementBudget
+    }
+
+    /// `image` (`[1, C, X, Y, Z]`, a finer generator's output) after ``refinementRounds`` rounds
+    /// of nearest source patches from `source` (`[1, C] + that scale's training shape`).
+    public func refined(_ image: Tensor, source: Tensor) -> Tensor {
+        precondition(image.rank == 5 && source.rank == 5, "PatchLayout.refined: image \(image.shape), source \(source.shape)")
+        return GradMode.withoutRecording {
+            replacingPatches(of: image, from: PatchMatrix(source, side: patchSize), rounds: refinementRounds)
+        }
+    }
+
+    private func patchCount(_ size: [Int]) -> Int {
+        size.reduce(1) { $0 * max(0, $1 - patchSize + 1) }
+    }
+
+    /// `rounds` rounds in which every patch of `image` takes its nearest patch of `keys`
+    /// (distances in the keys' principal subspace, ``PatchProjection``).
+    private func replacingPatches(of image: Tensor, from keys: PatchMatrix, rounds: Int) -> Tensor {
+        let projection = PatchProjection(keys.rows)
+        let keyOperand = projection.keyOperand(keys.rows)
+        var image = image
+        for _ in 0..<rounds {
+            let queries = PatchMatrix(image, side: patchSize)
+            image = queries.folded(choosing: nearest(projection.queryOperand(queries.rows), keyOperand), from: keys)
+        }
+        return image
+    }
 
     /// A new image of `size` (`[X, Y, Z]`) from the patches of `source` (`[1, C, X', Y', Z']`).
     /// The same seed gives the same image.
-    /// - Complexity: per round, (output patches) × (source patches) × C·p³ multiply-adds.
+    /// - Complexity: per round, (output patches) × (source patches) × r multiply-adds, r the
+    ///   directions ``PatchProjection`` keeps (at most C·p³).
     /// - Parameter start: the image to begin from (`[1, C] + size`), resized to the first level;
     ///   nil: the source resized to it.
     public func generate(source: Tensor, start: Tensor? = nil, size: [Int], seed: UInt64) -> Tensor {
@@ -57,11 +101,8 @@ public struct PatchLayout: Sendable, Equatable {
             image = image + Tensor.randomNormal(image.shape, using: &rng) * noiseDeviation
             for (index, (sourceShape, outputShape)) in shapes.enumerated() {
                 if index > 0 { image = image.resized(to: outputShape) }
-                let keys = PatchMatrix(source.resized(to: sourceShape), side: patchSize)
-                for _ in 0..<iterations {
-                    let queries = PatchMatrix(image, side: patchSize)
-                    image = queries.folded(choosing: nearest(queries, keys), from: keys)
-                }
+                image = replacingPatches(of: image, from: PatchMatrix(source.resized(to: sourceShape), side: patchSize),
+                                         rounds: iterations)
             }
             return image
         }
@@ -72,116 +113,46 @@ public struct PatchLayout: Sendable, Equatable {
         return size.map { extent in min(extent, max(patchSize + 2, Int((Double(extent) * factor).rounded()))) }
     }
 
-    /// Per query patch, the key patch of least `distance / (completeness + min over queries)`.
-    /// Distances are computed in blocks of queries (twice: the minimum over all queries comes
-    /// first), so memory stays bounded for large layouts.
-    private func nearest(_ queries: PatchMatrix, _ keys: PatchMatrix) -> [Int] {
-        let k = keys.count, block = max(1, (1 << 22) / max(1, k))
-        let blocks = stride(from: 0, to: queries.count, by: block).map { $0..<min($0 + block, queries.count) }
+    /// Per query, the key of least `distance / (completeness + min over queries)`, given the two
+    /// sides' ``PatchProjection`` operands. Distances are computed in blocks of queries (twice:
+    /// the minimum over all queries comes first), so memory stays bounded for large layouts.
+    private func nearest(_ queries: Tensor, _ keys: Tensor) -> [Int] {
+        let k = keys.shape[0], count = queries.shape[0], block = max(1, (1 << 22) / max(1, k))
+        let blocks = stride(from: 0, to: count, by: block).map { $0..<min($0 + block, count) }
+        func computed(_ rows: Range<Int>) -> Tensor {
+            PatchProjection.squaredDistances(queries, rows: rows, to: keys)
+        }
         // One block (every layout of a normal sample) keeps its distances for the second pass.
-        let kept = blocks.count == 1 ? queries.squaredDistances(rows: blocks[0], to: keys) : nil
-        func distances(_ rows: Range<Int>) -> [Float] { kept ?? queries.squaredDistances(rows: rows, to: keys) }
+        let kept = blocks.count == 1 ? computed(blocks[0]) : nil
+        func distances(_ rows: Range<Int>) -> Tensor { kept ?? computed(rows) }
         var smallest = [Float](repeating: .infinity, count: k)
-        for rows in blocks {
-            let d = distances(rows)
-            for row in 0..<rows.count {
-                for key in 0..<k where d[row * k + key] < smallest[key] { smallest[key] = d[row * k + key] }
+        smallest.withUnsafeMutableBufferPointer { smallest in
+            for rows in blocks {
+                distances(rows).data.withUnsafeBufferPointer { d in
+                    for row in 0..<rows.count {
+                        let line = d.baseAddress.unsafelyUnwrapped + row * k
+                        for key in 0..<k { smallest[key] = min(smallest[key], line[key]) }
+                    }
+                }
             }
         }
-        let alpha = completeness
+        // Rounding can leave a distance a hair below zero.
+        let weights = smallest.map { 1 / (completeness + max(0, $0)) }
         var choice: [Int] = []
-        choice.reserveCapacity(queries.count)
+        choice.reserveCapacity(count)
         for rows in blocks {
-            let d = distances(rows)
-            for row in 0..<rows.count {
-                var best = 0, bestScore = Float.infinity
-                for key in 0..<k {
-                    let score = d[row * k + key] / (alpha + smallest[key])
-                    if score < bestScore { best = key; bestScore = score }
+            distances(rows).data.withUnsafeBufferPointer { d in
+                for row in 0..<rows.count {
+                    let line = d.baseAddress.unsafelyUnwrapped + row * k
+                    var best = 0, bestScore = Float.infinity
+                    for key in 0..<k {
+                        let score = line[key] * weights[key]
+                        if score < bestScore { best = key; bestScore = score }
+                    }
+                    choice.append(best)
                 }
-                choice.append(best)
             }
         }
         return choice
-    }
-}
-
-/// Every `side³` patch of a `[1, C, X, Y, Z]` image (stride 1, no padding) as the rows of a
-/// matrix, `C·side³` values each.
-struct PatchMatrix {
-    let rows: Tensor
-    /// `‖row‖²` of every row.
-    let squaredNorms: [Float]
-    let imageShape: [Int]
-    let side: Int
-
-    init(_ image: Tensor, side: Int) {
-        imageShape = image.shape
-        self.side = side
-        let width = image.shape[1] * side * side * side
-        var values = [Float](repeating: 0, count: Self.patchCount(image.shape, side: side) * width)
-        image.data.withUnsafeBufferPointer { source in
-            Self.walk(image.shape, side: side) { row, column, element in values[row * width + column] = source[element] }
-        }
-        rows = Tensor(shape: [values.count / width, width], data: values)
-        squaredNorms = Self.squaredNorms(rows)
-    }
-
-    var count: Int { rows.shape[0] }
-
-    private static func patchCount(_ shape: [Int], side: Int) -> Int {
-        (2...4).reduce(1) { $0 * (shape[$1] - side + 1) }
-    }
-
-    /// Calls `visit(patch row, column in the row, element of the image)` for every value of every
-    /// patch, patches in X-, then Y-, then Z-order, each patch channel-major then X, Y, Z.
-    private static func walk(_ shape: [Int], side: Int, _ visit: (Int, Int, Int) -> Void) {
-        let channels = shape[1], (sx, sy, sz) = (shape[2], shape[3], shape[4])
-        let voxels = sx * sy * sz
-        var row = 0
-        for x in 0...(sx - side) { for y in 0...(sy - side) { for z in 0...(sz - side) {
-            var column = 0
-            for c in 0..<channels {
-                for dx in 0..<side { for dy in 0..<side { for dz in 0..<side {
-                    visit(row, column, c * voxels + ((x + dx) * sy + y + dy) * sz + z + dz)
-                    column += 1
-                } } }
-            }
-            row += 1
-        } } }
-    }
-
-    /// `‖a − b‖²` for the rows `rows` of self against every row b of `other`, row-major
-    /// `[rows.count, other.count]`.
-    func squaredDistances(rows range: Range<Int>, to other: PatchMatrix) -> [Float] {
-        let width = rows.shape[1]
-        let part = Tensor(shape: [range.count, width], data: Array(rows.data[(range.lowerBound * width)..<(range.upperBound * width)]))
-        let products = part.matmul(other.rows, transposeOther: true).data
-        let n = other.count
-        return products.enumerated().map { index, dot in
-            max(0, squaredNorms[range.lowerBound + index / n] + other.squaredNorms[index % n] - 2 * dot)
-        }
-    }
-
-    private static func squaredNorms(_ matrix: Tensor) -> [Float] {
-        let width = matrix.shape[1]
-        return matrix.data.withUnsafeBufferPointer { m in
-            (0..<matrix.shape[0]).map { r in (0..<width).reduce(Float(0)) { $0 + m[r * width + $1] * m[r * width + $1] } }
-        }
-    }
-
-    /// The image of this matrix's shape where each voxel is the mean, over the patches covering
-    /// it, of the value that `choice[patch]`'s row of `source` puts there.
-    func folded(choosing choice: [Int], from source: PatchMatrix) -> Tensor {
-        let width = source.rows.shape[1], voxels = imageShape[2...].reduce(1, *)
-        var sums = [Float](repeating: 0, count: imageShape[1] * voxels), counts = [Float](repeating: 0, count: voxels)
-        source.rows.data.withUnsafeBufferPointer { keys in
-            Self.walk(imageShape, side: side) { row, column, element in
-                sums[element] += keys[choice[row] * width + column]
-                if element < voxels { counts[element] += 1 }
-            }
-        }
-        for element in sums.indices { sums[element] /= max(1, counts[element % voxels]) }
-        return Tensor(shape: imageShape, data: sums)
     }
 }

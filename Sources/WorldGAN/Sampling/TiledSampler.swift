@@ -18,15 +18,18 @@ public struct TiledSampler {
     public let geometry: SampleGeometry
     /// The noise of every sampled scale, coarsest first.
     public let noise: [ScaleNoise]
-    /// The coarsest scale's whole image when it is not the coarsest generator's (``PatchLayout``).
-    public let coarseImage: Tensor?
+    /// Whole images of the first scales when they are not their generators' alone
+    /// (``PatchLayout``): the coarsest layout and the refined finer scales, coarsest first.
+    public let fixedImages: [Tensor]
 
     /// A sampler of fresh samples (`seed`), following the reconstruction below `startScale`
     /// (`z_opt` at the coarsest scale, no noise above), `noiseScale` times the trained noise from
     /// `startScale` on.
     /// - Parameter layout: when set (and `startScale` is 0), the coarsest scale's image is its
     ///   generator's sample remade by this ``PatchLayout`` from the patches of the reconstruction's
-    ///   coarsest image (computed once for the whole volume, so tiles still agree).
+    ///   coarsest image, and each finer scale within the layout's refinement budget is its
+    ///   generator's output refined by the patches of that scale's reconstruction. These scales
+    ///   are computed once for the whole volume, so tiles still agree.
     public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, seed: UInt64, startScale: Int = 0, noiseScale: Float = 1,
                 layout: PatchLayout? = nil) {
         precondition(geometry.sizes.count == pyramid.generators.count,
@@ -39,26 +42,35 @@ public struct TiledSampler {
             }
             return k == 0 ? .fixed(fixed, amplitude: amplitude) : .zero
         }
-        var coarse: Tensor? = nil
+        var images: [Tensor] = []
         if let layout, startScale == 0 {
+            let reconstructions = pyramid.reconstructions()
             let size = geometry.sizes[0]
-            let source = Tensor(shape: [1, pyramid.channels] + pyramid.shapes[0], data: pyramid.reconstruction(scales: 1).values)
             let proposal = TiledSampler(pyramid, geometry: SampleGeometry(sizes: [size]), noise: [noise[0]])
                 .window(size.map { 0..<$0 })
-            coarse = layout.generate(source: source, start: proposal, size: size,
-                                     seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491)
+            images.append(layout.generate(source: reconstructions[0], start: proposal, size: size,
+                                          seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491))
+            for k in 1..<geometry.sizes.count {
+                let size = geometry.sizes[k]
+                guard layout.refines(size: size, sourceSize: pyramid.shapes[k]) else { break }
+                let scales = Array(geometry.sizes[0...k])
+                let output = TiledSampler(pyramid, geometry: SampleGeometry(sizes: scales), noise: Array(noise[0...k]),
+                                          fixedImages: images).window(size.map { 0..<$0 })
+                images.append(layout.refined(output, source: reconstructions[k]))
+            }
         }
-        self.init(pyramid, geometry: geometry, noise: noise, coarseImage: coarse)
+        self.init(pyramid, geometry: geometry, noise: noise, fixedImages: images)
     }
 
-    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, noise: [ScaleNoise], coarseImage: Tensor? = nil) {
+    public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, noise: [ScaleNoise], fixedImages: [Tensor] = []) {
         precondition(noise.count == geometry.sizes.count, "TiledSampler: \(noise.count) noises for \(geometry.sizes.count) scales")
-        precondition(coarseImage.map { Array($0.shape[2...]) == geometry.sizes[0] } ?? true,
-                     "TiledSampler: coarse image \(coarseImage?.shape ?? []) for scale size \(geometry.sizes[0])")
+        precondition(fixedImages.count <= geometry.sizes.count
+                     && fixedImages.indices.allSatisfy { Array(fixedImages[$0].shape[2...]) == geometry.sizes[$0] },
+                     "TiledSampler: fixed images \(fixedImages.map(\.shape)) for scale sizes \(geometry.sizes)")
         self.pyramid = pyramid
         self.geometry = geometry
         self.noise = noise
-        self.coarseImage = coarseImage
+        self.fixedImages = fixedImages
     }
 
     /// The finest scale's voxels over `window` (per axis, inside the finest size), `[1, C] +
@@ -73,8 +85,8 @@ public struct TiledSampler {
         var image: Tensor? = nil
         for k in parts.indices {
             let out = parts[k], size = geometry.sizes[k]
-            if k == 0, let coarse = coarseImage {
-                image = coarse.cropped(offset: out.map(\.lowerBound), size: out.map(\.count))
+            if k < fixedImages.count {
+                image = fixedImages[k].cropped(offset: out.map(\.lowerBound), size: out.map(\.count))
                 continue
             }
             let read = geometry.inputWindow(of: out, scale: k)

@@ -84,10 +84,21 @@ public struct TrainedPyramid {
         })
     }
 
+    /// The reconstruction's image at every trained scale, coarsest first (`[1, C] + shapes[k]`).
+    public func reconstructions() -> [Tensor] {
+        var images: [Tensor] = []
+        var unused = SeededGenerator(seed: 0)
+        _ = GradMode.withoutRecording {
+            output(ofScales: generators.count, reconstructingBelow: generators.count, using: &unused) { images.append($0) }
+        }
+        return images
+    }
+
     /// The image of scale `count - 1` when chaining the first `count` generators at the run's own
-    /// shapes (`[1, C] + shapes[count-1]`). Scales below `reconstructingBelow` use `z_opt` / zeros;
-    /// the others fresh normal noise from `rng`.
-    func output(ofScales count: Int, reconstructingBelow: Int, using rng: inout SeededGenerator) -> Tensor {
+    /// shapes (`[1, C] + shapes[count-1]`), handing every scale's image to `each`. Scales below
+    /// `reconstructingBelow` use `z_opt` / zeros; the others fresh normal noise from `rng`.
+    func output(ofScales count: Int, reconstructingBelow: Int, using rng: inout SeededGenerator,
+                each: (Tensor) -> Void = { _ in }) -> Tensor {
         var prev = Tensor(zeros: [1, channels] + shapes[0])
         for k in 0..<count {
             if k > 0 { prev = prev.resized(to: shapes[k]) }
@@ -99,6 +110,7 @@ public struct TrainedPyramid {
             }
             let padded = prev.replicatePadded(3)
             prev = generators[k]((noise * noiseAmplitudes[k]).replicatePadded(3) + padded, padded, training: false)
+            each(prev)
         }
         return prev
     }

@@ -48,7 +48,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How far samples may stray from the input: 'low' keeps its silhouette, 'medium' its layout, 'high' is free (the default).")
     var variation: SampleVariation?
     @Option(help: "Multiply the noise of the sampled scales (1 = as trained).") var noiseScale: Float?
-    @Option(help: "Where a free sample's coarsest layout comes from: 'patches' (the coarsest generator's sample remade from the input's own coarse patches, so whole houses, pillars and towers move and recombine; the default) or 'generator' (that sample as it is, as the original; always with --area).")
+    @Option(help: "Where a free sample's layout comes from: 'patches' (the coarsest generator's sample remade from the input's own coarse patches, so whole houses, pillars and towers move and recombine, and each finer scale's output refined by that scale's patches; the default) or 'generator' (the generators' samples as they are, as the original; always with --area).")
     var layout: LayoutChoice?
     @Flag(help: "Also write DIR/reconstruction.schem: the input as the pyramid reproduces it.") var reconstruction = false
     @Option(help: "'map' (nearest embedding, weighed by how common each block is in the input) or 'nearest' (the original's).")
@@ -227,12 +227,12 @@ struct GenerateCommand: ParsableCommand {
     }
 }
 
-/// `generate --decoder`: how GAN outputs become blocks.
-/// `generate --layout`: the source of free samples' coarsest layout (``PatchLayout`` or the generator).
+/// `generate --layout`: the source of free samples' layout (``PatchLayout`` or the generators).
 enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
     case patches, generator
 }
 
+/// `generate --decoder`: how GAN outputs become blocks.
 enum DecoderChoice: String, ExpressibleByArgument, CaseIterable {
     case map, nearest
 }
