@@ -45,18 +45,15 @@ public struct TiledSampler {
         var images: [Tensor] = []
         if let layout, startScale == 0 {
             let reconstructions = pyramid.reconstructions()
-            let size = geometry.sizes[0]
-            let proposal = TiledSampler(pyramid, geometry: SampleGeometry(sizes: [size]), noise: [noise[0]])
-                .window(size.map { 0..<$0 })
-            images.append(layout.generate(source: reconstructions[0], start: proposal, size: size,
-                                          seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491))
-            for k in 1..<geometry.sizes.count {
+            for k in geometry.sizes.indices {
                 let size = geometry.sizes[k]
-                guard layout.refines(size: size, sourceSize: pyramid.shapes[k]) else { break }
-                let scales = Array(geometry.sizes[0...k])
-                let output = TiledSampler(pyramid, geometry: SampleGeometry(sizes: scales), noise: Array(noise[0...k]),
-                                          fixedImages: images).window(size.map { 0..<$0 })
-                images.append(layout.refined(output, source: reconstructions[k]))
+                guard k == 0 || layout.refines(size: size, sourceSize: pyramid.shapes[k]) else { break }
+                // Scale k's generator on the images fixed so far, for the whole volume.
+                let output = TiledSampler(pyramid, geometry: SampleGeometry(sizes: Array(geometry.sizes[0...k])),
+                                          noise: Array(noise[0...k]), fixedImages: images).window(size.map { 0..<$0 })
+                images.append(k == 0
+                    ? layout.generate(source: reconstructions[0], start: output, size: size, seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491)
+                    : layout.refined(output, source: reconstructions[k]))
             }
         }
         self.init(pyramid, geometry: geometry, noise: noise, fixedImages: images)
