@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NBT", "Anvil"], path: "Tests/TestSupport"),
         .testTarget(name: "NBTTests", dependencies: ["NBT", "TestSupport"]),
         .testTarget(name: "AnvilTests", dependencies: ["Anvil", "NBT", "SeededRandom", "TestSupport"]),
-        .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "CKernels", "TestSupport"]),
         .testTarget(name: "Block2VecTests", dependencies: ["Block2Vec", "Anvil", "TestSupport"]),
         .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "Anvil", "Block2Vec", "Metrics", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),

@@ -75,40 +75,70 @@ static void conv_wide_bf16(const uint32_t *x, long ldx, long inWords, const long
     CONV_WIDE_AVX512_BODY(uint32_t, BF16_LOAD, BF16_MADD)
 }
 
-// AVX2: 8 output channels x 8 columns per block (16 ymm registers leave no room for more),
-// four blocks per 32-column step.
+// AVX2: 16 ymm registers hold 4 output channels x 24 columns (12 accumulators, 3 input loads and
+// 4 weight broadcasts per 12 multiply-adds), so an 8-row packed block takes two passes
+// (`half` 0 and 1, skipped when it is all padding) and a 48-column block two 24-column steps.
+// Every output is summed as in the AVX-512 kernel: over (c, t) within a group, groups added in order.
+//
+// One (c, t) step in assembly: with all 16 registers live, clang's register allocator rotates
+// the accumulators through moves and a spill every step (about 1.5x slower). ymm12-14 hold the
+// input vectors, ymm15 one row's weight.
+#define CONV_ROW_AVX2(r, byte)                                                                      \
+    "vbroadcastss " #byte "(%[w]), %%ymm15\n\t"                                                    \
+    "vfmadd231ps %%ymm12, %%ymm15, %[a" #r "0]\n\t"                                                \
+    "vfmadd231ps %%ymm13, %%ymm15, %[a" #r "1]\n\t"                                                \
+    "vfmadd231ps %%ymm14, %%ymm15, %[a" #r "2]\n\t"
+#define CONV_ACC_AVX2(r) [a##r##0] "+x"(acc[r][0]), [a##r##1] "+x"(acc[r][1]), [a##r##2] "+x"(acc[r][2])
+#define CONV_STEP_AVX2(xp, wp)                                                                      \
+    __asm__("vmovups (%[x]), %%ymm12\n\t"                                                          \
+            "vmovups 32(%[x]), %%ymm13\n\t"                                                        \
+            "vmovups 64(%[x]), %%ymm14\n\t"                                                        \
+            CONV_ROW_AVX2(0, 0) CONV_ROW_AVX2(1, 4) CONV_ROW_AVX2(2, 8) CONV_ROW_AVX2(3, 12)         \
+            : CONV_ACC_AVX2(0), CONV_ACC_AVX2(1), CONV_ACC_AVX2(2), CONV_ACC_AVX2(3)                  \
+            : [x] "r"(xp), [w] "r"(wp)                                                               \
+            : "xmm12", "xmm13", "xmm14", "xmm15", "memory")
+
+__attribute__((target("avx2,fma")))
+static inline void conv_block_avx2(const float *x, long ldx, long g0, long g1, const long *shifts, long taps,
+                                   const float *w, long rows, float *y, long ldy, long j) {
+    enum { HALF = WG_CONV_ROW_BLOCK / 2, VECTORS_AVX2 = 3 };
+    __m256 acc[HALF][VECTORS_AVX2];
+#pragma clang loop unroll(full)
+    for (int r = 0; r < HALF; r++)
+#pragma clang loop unroll(full)
+        for (int v = 0; v < VECTORS_AVX2; v++) acc[r][v] = _mm256_setzero_ps();
+    for (long c = g0; c < g1; c++) {
+        const float *xc = x + c * ldx + j;
+        for (long t = 0; t < taps; t++, w += WG_CONV_ROW_BLOCK) CONV_STEP_AVX2(xc + shifts[t], w);
+    }
+    // Constant trip counts keep acc in registers (a variable index would spill it every step).
+#pragma clang loop unroll(full)
+    for (int r = 0; r < HALF; r++) {
+        if (r >= rows) break;
+        float *out = y + r * ldy + j;
+#pragma clang loop unroll(full)
+        for (int v = 0; v < VECTORS_AVX2; v++) {
+            const __m256 value = g0 == 0 ? acc[r][v] : _mm256_add_ps(_mm256_loadu_ps(out + 8 * v), acc[r][v]);
+            _mm256_storeu_ps(out + 8 * v, value);
+        }
+    }
+}
+
 __attribute__((target("avx2,fma")))
 static void conv_wide_avx2(const float *x, long ldx, long inChannels, const long *shifts, long taps,
                            const float *packed, long outChannels, float *y, long ldy,
                            long columnBegin, long columnEnd) {
     const long blocks = (outChannels + WG_CONV_ROW_BLOCK - 1) / WG_CONV_ROW_BLOCK;
-    for (long j = columnBegin; j < columnEnd; j += 8) {
+    for (long j = columnBegin; j < columnEnd; j += 24) {
       for (long g0 = 0; g0 < inChannels; g0 += CHANNEL_GROUP) {
         const long g1 = g0 + CHANNEL_GROUP < inChannels ? g0 + CHANNEL_GROUP : inChannels;
         for (long b = 0; b < blocks; b++) {
-            __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
-            __m256 a4 = _mm256_setzero_ps(), a5 = _mm256_setzero_ps(), a6 = _mm256_setzero_ps(), a7 = _mm256_setzero_ps();
             const float *w = packed + (b * inChannels + g0) * taps * WG_CONV_ROW_BLOCK;
-            for (long c = g0; c < g1; c++) {
-                const float *xc = x + c * ldx + j;
-                for (long t = 0; t < taps; t++, w += WG_CONV_ROW_BLOCK) {
-                    const __m256 v = _mm256_loadu_ps(xc + shifts[t]);
-                    a0 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 0), v, a0);
-                    a1 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 1), v, a1);
-                    a2 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 2), v, a2);
-                    a3 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 3), v, a3);
-                    a4 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 4), v, a4);
-                    a5 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 5), v, a5);
-                    a6 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 6), v, a6);
-                    a7 = _mm256_fmadd_ps(_mm256_broadcast_ss(w + 7), v, a7);
-                }
-            }
-            const __m256 rows[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
-            for (long r = 0; r < WG_CONV_ROW_BLOCK; r++) {
-                const long o = b * WG_CONV_ROW_BLOCK + r;
+            for (long half = 0; half < 2; half++) {
+                const long o = b * WG_CONV_ROW_BLOCK + half * (WG_CONV_ROW_BLOCK / 2);
                 if (o >= outChannels) break;
-                float *out = y + o * ldy + j;
-                _mm256_storeu_ps(out, g0 == 0 ? rows[r] : _mm256_add_ps(_mm256_loadu_ps(out), rows[r]));
+                conv_block_avx2(x, ldx, g0, g1, shifts, taps, w + half * (WG_CONV_ROW_BLOCK / 2),
+                                outChannels - o, y + o * ldy, ldy, j);
             }
         }
       }

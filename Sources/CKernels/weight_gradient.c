@@ -81,31 +81,43 @@ static float hsum256(__m256 v) {
     return _mm_cvtss_f32(s);
 }
 
-// AVX2: one output channel x 9 taps per block (16 registers), same chunking and order.
+// AVX2: ROWS output channels x 3 taps per block (9 accumulators; 3 gradient and 3 input loads
+// per 9 multiply-adds), same chunking; each dw entry is still one 8-lane sum per chunk, added in
+// chunk order, so the blocking does not change results.
 __attribute__((target("avx2,fma")))
 static void weight_gradient_avx2(const float *g, long ldg, long outChannels, const float *x, long ldx,
                                  long inChannels, const long *shifts, long taps, long columns,
                                  float *dw, long cBegin, long cEnd) {
+    enum { ROWS = WG_WGRAD_ROW_BLOCK, TAPS = 3 };
     for (long j0 = 0; j0 < columns; j0 += CHUNK) {
         const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
         for (long c = cBegin; c < cEnd; c++) {
             const float *xc = x + c * ldx;
-            for (long o = 0; o < outChannels; o++) {
-                const float *go = g + o * ldg;
-                for (long t = 0; t < taps; t += GROUP) {
-                    const long n = taps - t < GROUP ? taps - t : GROUP;
-                    const float *xs[GROUP];
-                    for (int i = 0; i < GROUP; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];
-                    __m256 acc[GROUP];
+            for (long o = 0; o < outChannels; o += ROWS) {
+                for (long t = 0; t < taps; t += TAPS) {
+                    const long n = taps - t < TAPS ? taps - t : TAPS;
+                    const float *xs[TAPS];
+                    for (int i = 0; i < TAPS; i++) xs[i] = xc + shifts[t + (i < n ? i : 0)];
+                    __m256 acc[ROWS][TAPS];
 #pragma clang loop unroll(full)
-                    for (int i = 0; i < GROUP; i++) acc[i] = _mm256_setzero_ps();
+                    for (int r = 0; r < ROWS; r++)
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < TAPS; i++) acc[r][i] = _mm256_setzero_ps();
                     for (long j = j0; j < j1; j += 8) {
-                        const __m256 gv = _mm256_loadu_ps(go + j);
+                        __m256 gv[ROWS];
 #pragma clang loop unroll(full)
-                        for (int i = 0; i < GROUP; i++) acc[i] = _mm256_fmadd_ps(gv, _mm256_loadu_ps(xs[i] + j), acc[i]);
+                        for (int r = 0; r < ROWS; r++) gv[r] = _mm256_loadu_ps(g + (o + r) * ldg + j);
+#pragma clang loop unroll(full)
+                        for (int i = 0; i < TAPS; i++) {
+                            const __m256 xv = _mm256_loadu_ps(xs[i] + j);
+#pragma clang loop unroll(full)
+                            for (int r = 0; r < ROWS; r++) acc[r][i] = _mm256_fmadd_ps(gv[r], xv, acc[r][i]);
+                        }
                     }
-                    float *out = dw + (o * inChannels + c) * taps + t;
-                    for (long i = 0; i < n; i++) out[i] += hsum256(acc[i]);
+                    for (long r = 0; r < ROWS && o + r < outChannels; r++) {
+                        float *out = dw + ((o + r) * inChannels + c) * taps + t;
+                        for (long i = 0; i < n; i++) out[i] += hsum256(acc[r][i]);
+                    }
                 }
             }
         }
