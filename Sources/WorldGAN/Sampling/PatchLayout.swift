@@ -13,11 +13,12 @@ import Tensor
 /// The algorithm, on a small pyramid of its own (factor ``levelRatio``): the start image (the
 /// coarsest generator's sample in `generate`; else the source) resized to the first level, plus
 /// normal noise of ``noiseDeviation``; then at every level
-/// ``iterations`` rounds of: every `p³` patch of the output takes its nearest source patch by
-/// squared distance divided by `completeness + ` that source patch's smallest distance to any
-/// output patch (so that every source patch is used somewhere, not the commonest everywhere),
-/// and each voxel becomes the mean of the chosen patches covering it; the result is upsampled
-/// (trilinear) to the next level.
+/// ``iterations`` rounds of: every patch of the output (a `p × height × p` column, or a `p³`
+/// cube without ``columnPatches``) takes its nearest source patch by squared distance divided by
+/// `completeness + ` that source patch's smallest distance to any output patch (so that every
+/// source patch is used somewhere, not the commonest everywhere), never one from near its own
+/// position (``exclusion``), and each voxel becomes the mean of the chosen patches covering it;
+/// the result is upsampled (trilinear) to the next level.
 ///
 /// The finer scales keep what the layout placed: ``refined(_:source:)`` runs
 /// ``refinementRounds`` of the same rounds on a finer generator's output against that scale's
@@ -42,6 +43,17 @@ public struct PatchLayout: Sendable, Equatable {
     public var levelRatio = 0.75
     /// Levels of that pyramid (an axis never shrinks below ``patchSize`` + 2).
     public var levels = 3
+    /// Whether the layout's patches span the whole height (`p × height × p` columns) instead of
+    /// `p³` cubes: a column moves with its ground, trunk and canopy, so strata stay at their
+    /// heights and fewer canopies are left without their trunks.
+    public var columnPatches = true
+    /// The layout may not take a patch from within this share of the horizontal extent of the
+    /// patch's own (rescaled) position, along X and along Z, where the output is small enough to
+    /// be a copy of the source (each horizontal extent under 1.5 times the source's).
+    /// Nearest-patch rounds with completeness otherwise fall back onto the identity arrangement,
+    /// the input itself (three of five free samples of a forest hillside were copies of it); 0
+    /// allows copies.
+    public var exclusion = 0.25
 
     /// Nearest-patch rounds on each finer scale's generator output (0: the generators' alone).
     public var refinementRounds = 3
@@ -71,14 +83,18 @@ public struct PatchLayout: Sendable, Equatable {
     }
 
     /// `rounds` rounds in which every patch of `image` takes its nearest patch of `keys`
-    /// (distances in the keys' principal subspace, ``PatchProjection``).
-    private func replacingPatches(of image: Tensor, from keys: PatchMatrix, rounds: Int) -> Tensor {
+    /// (distances in the keys' principal subspace, ``PatchProjection``), never one within
+    /// `exclusion` of its own position (see ``exclusion``).
+    private func replacingPatches(of image: Tensor, from keys: PatchMatrix, rounds: Int, exclusion: Double = 0) -> Tensor {
         let projection = PatchProjection(keys.rows)
         let keyOperand = projection.keyOperand(keys.rows)
+        let excluded = exclusion > 0
+            ? ExcludedNeighbourhood(queryGrid: PatchMatrix(image, sides: keys.sides).grid, keyGrid: keys.grid, radius: exclusion)
+            : nil
         var image = image
         for _ in 0..<rounds {
-            let queries = PatchMatrix(image, side: patchSize)
-            image = queries.folded(choosing: nearest(projection.queryOperand(queries.rows), keyOperand), from: keys)
+            let queries = PatchMatrix(image, sides: keys.sides)
+            image = queries.folded(choosing: nearest(projection.queryOperand(queries.rows), keyOperand, excluded: excluded), from: keys)
         }
         return image
     }
@@ -101,11 +117,20 @@ public struct PatchLayout: Sendable, Equatable {
             image = image + Tensor.randomNormal(image.shape, using: &rng) * noiseDeviation
             for (index, (sourceShape, outputShape)) in shapes.enumerated() {
                 if index > 0 { image = image.resized(to: outputShape) }
-                image = replacingPatches(of: image, from: PatchMatrix(source.resized(to: sourceShape), side: patchSize),
-                                         rounds: iterations)
+                let sides = columnPatches ? [patchSize, min(sourceShape[1], outputShape[1]), patchSize] : [patchSize, patchSize, patchSize]
+                image = replacingPatches(of: image, from: PatchMatrix(source.resized(to: sourceShape), sides: sides),
+                                         rounds: iterations, exclusion: couldCopy(sourceShape, outputShape) ? exclusion : 0)
             }
             return image
         }
+    }
+
+    /// Whether an output of `output`'s extents could be mostly a copy of a source of `source`'s:
+    /// each horizontal extent under 1.5 times the source's. Larger outputs cannot be filled by
+    /// one copy, and there the exclusion would only pin every patch to the few far positions
+    /// left (the same layout for every seed).
+    private func couldCopy(_ source: [Int], _ output: [Int]) -> Bool {
+        [0, 2].allSatisfy { Double(output[$0]) < 1.5 * Double(source[$0]) }
     }
 
     private func levelShape(_ size: [Int], level: Int) -> [Int] {
@@ -116,7 +141,7 @@ public struct PatchLayout: Sendable, Equatable {
     /// Per query, the key of least `distance / (completeness + min over queries)`, given the two
     /// sides' ``PatchProjection`` operands. Distances are computed in blocks of queries (twice:
     /// the minimum over all queries comes first), so memory stays bounded for large layouts.
-    private func nearest(_ queries: Tensor, _ keys: Tensor) -> [Int] {
+    private func nearest(_ queries: Tensor, _ keys: Tensor, excluded: ExcludedNeighbourhood? = nil) -> [Int] {
         let k = keys.shape[0], count = queries.shape[0], block = max(1, (1 << 22) / max(1, k))
         let blocks = stride(from: 0, to: count, by: block).map { $0..<min($0 + block, count) }
         func computed(_ rows: Range<Int>) -> Tensor {
@@ -131,13 +156,14 @@ public struct PatchLayout: Sendable, Equatable {
                 distances(rows).data.withUnsafeBufferPointer { d in
                     for row in 0..<rows.count {
                         let line = d.baseAddress.unsafelyUnwrapped + row * k
-                        for key in 0..<k { smallest[key] = min(smallest[key], line[key]) }
+                        for key in 0..<k where excluded?.contains(query: rows.lowerBound + row, key: key) != true { smallest[key] = min(smallest[key], line[key]) }
                     }
                 }
             }
         }
         // Rounding can leave a distance a hair below zero.
-        let weights = smallest.map { 1 / (completeness + max(0, $0)) }
+        // A key no query may take keeps the heaviest weight (used only by the fallback below).
+        let weights = smallest.map { $0.isFinite ? 1 / (completeness + max(0, $0)) : 1 / completeness }
         var choice: [Int] = []
         choice.reserveCapacity(count)
         for rows in blocks {
@@ -145,14 +171,47 @@ public struct PatchLayout: Sendable, Equatable {
                 for row in 0..<rows.count {
                     let line = d.baseAddress.unsafelyUnwrapped + row * k
                     var best = 0, bestScore = Float.infinity
-                    for key in 0..<k {
+                    for key in 0..<k where excluded?.contains(query: rows.lowerBound + row, key: key) != true {
                         let score = line[key] * weights[key]
                         if score < bestScore { best = key; bestScore = score }
+                    }
+                    // Every key excluded (a source too small to move anything): the nearest of all.
+                    if bestScore == .infinity {
+                        for key in 0..<k where line[key] * weights[key] < bestScore { best = key; bestScore = line[key] * weights[key] }
                     }
                     choice.append(best)
                 }
             }
         }
         return choice
+    }
+}
+
+/// The key patches a query patch may not take: those whose horizontal position (as a share of
+/// the key grid's extent) lies within `radius` of the query's (as a share of the query grid's),
+/// along X and along Z. Rows are numbered as ``PatchMatrix`` numbers them.
+struct ExcludedNeighbourhood {
+    private let queryPositions: [(x: Double, z: Double)]
+    private let keyPositions: [(x: Double, z: Double)]
+    let radius: Double
+
+    init(queryGrid: [Int], keyGrid: [Int], radius: Double) {
+        queryPositions = Self.positions(queryGrid)
+        keyPositions = Self.positions(keyGrid)
+        self.radius = radius
+    }
+
+    private static func positions(_ grid: [Int]) -> [(x: Double, z: Double)] {
+        func share(_ index: Int, _ count: Int) -> Double { count > 1 ? Double(index) / Double(count - 1) : 0.5 }
+        var out: [(x: Double, z: Double)] = []
+        out.reserveCapacity(grid.reduce(1, *))
+        for x in 0..<grid[0] { for _ in 0..<grid[1] { for z in 0..<grid[2] { out.append((share(x, grid[0]), share(z, grid[2]))) } } }
+        return out
+    }
+
+    /// Whether key row `key` is excluded for query row `query`.
+    func contains(query: Int, key: Int) -> Bool {
+        let q = queryPositions[query], k = keyPositions[key]
+        return abs(q.x - k.x) < radius && abs(q.z - k.z) < radius
     }
 }

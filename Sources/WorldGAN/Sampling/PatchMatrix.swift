@@ -1,39 +1,46 @@
 import Tensor
 
-/// Every `side³` patch of a `[1, C, X, Y, Z]` image (stride 1, no padding) as the rows of a
-/// matrix, `C·side³` values each.
+/// Every patch of `sides` (X, Y, Z extents) of a `[1, C, X, Y, Z]` image (stride 1, no padding)
+/// as the rows of a matrix, `C·sides.product` values each.
 struct PatchMatrix {
     let rows: Tensor
     let imageShape: [Int]
-    let side: Int
+    let sides: [Int]
 
-    init(_ image: Tensor, side: Int) {
+    /// The patches of `image` of `sides` (`[sx, sy, sz]`, each at most the image's extent).
+    init(_ image: Tensor, sides: [Int]) {
         imageShape = image.shape
-        self.side = side
-        let width = image.shape[1] * side * side * side
-        var values = [Float](repeating: 0, count: Self.patchCount(image.shape, side: side) * width)
+        self.sides = sides
+        let width = image.shape[1] * sides.reduce(1, *)
+        var values = [Float](repeating: 0, count: Self.grid(image.shape, sides: sides).reduce(1, *) * width)
         image.data.withUnsafeBufferPointer { source in
-            Self.walk(image.shape, side: side) { row, column, element in values[row * width + column] = source[element] }
+            Self.walk(image.shape, sides: sides) { row, column, element in values[row * width + column] = source[element] }
         }
         rows = Tensor(shape: [values.count / width, width], data: values)
     }
 
+    /// The cubic patches of `side`.
+    init(_ image: Tensor, side: Int) { self.init(image, sides: [side, side, side]) }
+
     var count: Int { rows.shape[0] }
 
-    private static func patchCount(_ shape: [Int], side: Int) -> Int {
-        (2...4).reduce(1) { $0 * (shape[$1] - side + 1) }
+    /// Patch positions along X, Y and Z (rows are numbered X-, then Y-, then Z-major).
+    var grid: [Int] { Self.grid(imageShape, sides: sides) }
+
+    private static func grid(_ shape: [Int], sides: [Int]) -> [Int] {
+        (0..<3).map { shape[2 + $0] - sides[$0] + 1 }
     }
 
     /// Calls `visit(patch row, column in the row, element of the image)` for every value of every
     /// patch, patches in X-, then Y-, then Z-order, each patch channel-major then X, Y, Z.
-    private static func walk(_ shape: [Int], side: Int, _ visit: (Int, Int, Int) -> Void) {
+    private static func walk(_ shape: [Int], sides: [Int], _ visit: (Int, Int, Int) -> Void) {
         let channels = shape[1], (sx, sy, sz) = (shape[2], shape[3], shape[4])
         let voxels = sx * sy * sz
         var row = 0
-        for x in 0...(sx - side) { for y in 0...(sy - side) { for z in 0...(sz - side) {
+        for x in 0...(sx - sides[0]) { for y in 0...(sy - sides[1]) { for z in 0...(sz - sides[2]) {
             var column = 0
             for c in 0..<channels {
-                for dx in 0..<side { for dy in 0..<side { for dz in 0..<side {
+                for dx in 0..<sides[0] { for dy in 0..<sides[1] { for dz in 0..<sides[2] {
                     visit(row, column, c * voxels + ((x + dx) * sy + y + dy) * sz + z + dz)
                     column += 1
                 } } }
@@ -48,7 +55,7 @@ struct PatchMatrix {
         let width = source.rows.shape[1], voxels = imageShape[2...].reduce(1, *)
         var sums = [Float](repeating: 0, count: imageShape[1] * voxels), counts = [Float](repeating: 0, count: voxels)
         source.rows.data.withUnsafeBufferPointer { keys in
-            Self.walk(imageShape, side: side) { row, column, element in
+            Self.walk(imageShape, sides: sides) { row, column, element in
                 sums[element] += keys[choice[row] * width + column]
                 if element < voxels { counts[element] += 1 }
             }
