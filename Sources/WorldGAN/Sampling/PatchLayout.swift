@@ -89,7 +89,7 @@ public struct PatchLayout: Sendable, Equatable {
         let projection = PatchProjection(keys.rows)
         let keyOperand = projection.keyOperand(keys.rows)
         let excluded = exclusion > 0
-            ? ExcludedNeighbourhood(queryGrid: PatchMatrix(image, sides: keys.sides).grid, keyGrid: keys.grid, radius: exclusion)
+            ? ExcludedNeighbourhood(queryGrid: PatchMatrix.grid(image.shape, sides: keys.sides), keyGrid: keys.grid, radius: exclusion)
             : nil
         var image = image
         for _ in 0..<rounds {

@@ -27,7 +27,8 @@ struct PatchMatrix {
     /// Patch positions along X, Y and Z (rows are numbered X-, then Y-, then Z-major).
     var grid: [Int] { Self.grid(imageShape, sides: sides) }
 
-    private static func grid(_ shape: [Int], sides: [Int]) -> [Int] {
+    /// Patch positions along X, Y and Z of an image of `shape` (`[1, C, X, Y, Z]`).
+    static func grid(_ shape: [Int], sides: [Int]) -> [Int] {
         (0..<3).map { shape[2 + $0] - sides[$0] + 1 }
     }
 
