@@ -25,6 +25,24 @@ final class DerivedPropertiesTests: XCTestCase {
         XCTAssertEqual((1..<10).map { v[$0, 0, 0]["distance"] }, ["1", "2", "3", "4", "5", "6", "7", "7", "7"])
     }
 
+    func testLeavesOutOfALogsReachDecayUnlessPersistentAndWaterloggedOnesLeaveWater() {
+        var v = BlockVolume(size: (10, 1, 3))
+        v[0, 0, 0] = BlockState("oak_log", ["axis": "y"])
+        for x in 1..<10 {
+            v[x, 0, 0] = BlockState("oak_leaves", ["distance": "1", "persistent": "false", "waterlogged": "false"])
+            v[x, 0, 2] = BlockState("birch_leaves", ["distance": "1", "persistent": "true", "waterlogged": "false"])
+        }
+        v[9, 0, 1] = BlockState("spruce_leaves", ["distance": "1", "persistent": "false", "waterlogged": "true"])
+        DerivedProperties.recompute(in: &v)
+        XCTAssertEqual(DerivedProperties.decayUnsupportedLeaves(in: &v), 4)
+        XCTAssertEqual((1..<10).map { v[$0, 0, 0].name }, Array(repeating: "minecraft:oak_leaves", count: 6) + Array(repeating: "minecraft:air", count: 3))
+        XCTAssertEqual(v[6, 0, 0]["distance"], "6")
+        XCTAssertEqual(v[9, 0, 1], BlockState("water", ["level": "0"]))
+        XCTAssertTrue((1..<10).allSatisfy { v[$0, 0, 2].name == "minecraft:birch_leaves" }, "persistent leaves never decay")
+        XCTAssertFalse(v.palette.contains { $0["distance"] == "7" && $0["persistent"] == "false" })
+        XCTAssertEqual(DerivedProperties.decayUnsupportedLeaves(in: &v), 0, "nothing left to decay")
+    }
+
     func testFencesAndPanesJoinNeighboursAndSolidBlocksOnly() {
         var v = BlockVolume(size: (3, 1, 3))
         let fence = BlockState("oak_fence", ["north": "false", "east": "false", "south": "false", "west": "false", "waterlogged": "false"])

@@ -106,7 +106,8 @@ final class GenerateCommandTests: XCTestCase {
         // The run was trained on 1.21.11 blocks; a 1.20.1 world names short_grass "grass".
         let world = dir.appendingPathComponent("new-world-1.20.1")
         let out = dir.appendingPathComponent("nw120")
-        let r = try CLIRunner.run(["generate", run.path, "--count", "2", "--seed", "5", "-o", out.path,
+        // The generator's own layout: this barely trained run's samples keep some short_grass there.
+        let r = try CLIRunner.run(["generate", run.path, "--count", "2", "--seed", "5", "-o", out.path, "--layout", "generator",
                                    "--new-world", world.path, "--data-version", "3465"])
         XCTAssertEqual(r.status, 0, r.output)
         let samples = try (0..<2).map { try SchematicFile.read(out.appendingPathComponent("sample-\($0).schem")).volume }
@@ -136,5 +137,36 @@ final class GenerateCommandTests: XCTestCase {
         let clash = try CLIRunner.run(["generate", run.path, "--variation", "low", "--start-scale", "1", "-o", out.path])
         XCTAssertNotEqual(clash.status, 0)
         XCTAssertTrue(clash.output.contains("--variation"), clash.output)
+    }
+
+    /// Leaves no log holds (here: an input with canopies but no trunks) decay by default, as the
+    /// game lets them, and the command says how many; `--no-leaf-decay` keeps them as distance 7.
+    /// Free samples are refined against the input's own blocks, so the leaves are generated.
+    func testLeavesOutOfALogsReachDecayUnlessAskedToStay() throws {
+        var canopies = BlockVolume(size: (12, 8, 12))
+        let leaves = BlockState("oak_leaves", ["distance": "3", "persistent": "false", "waterlogged": "false"])
+        for x in 0..<12 { for z in 0..<12 {
+            canopies[x, 0, z] = BlockState("stone")
+            for y in 3..<6 where (x / 3 + z / 3) % 2 == 0 { canopies[x, y, z] = leaves }
+        } }
+        let input = dir.appendingPathComponent("canopies.schem")
+        try SchematicFile.write(canopies, to: input, dataVersion: 3955)
+        let leafRun = dir.appendingPathComponent("canopies-run")
+        let train = try CLIRunner.run(["train", input.path, "-o", leafRun.path, "--iterations", "60", "--nfc", "8",
+                                       "--scale-factors", "0.5,1", "--previews", "0", "--epochs", "2", "-q"])
+        XCTAssertEqual(train.status, 0, train.output)
+        func leafCount(_ folder: String, _ extra: [String]) throws -> (leaves: Int, output: String) {
+            let out = dir.appendingPathComponent(folder)
+            let r = try CLIRunner.run(["generate", leafRun.path, "--count", "1", "--seed", "1", "-o", out.path] + extra)
+            XCTAssertEqual(r.status, 0, r.output)
+            let volume = try SchematicFile.read(out.appendingPathComponent("sample-0.schem")).volume
+            return (volume.histogram().filter { $0.key.name == "minecraft:oak_leaves" }.map(\.value).reduce(0, +), r.output)
+        }
+        let kept = try leafCount("kept", ["--no-leaf-decay"])
+        let decayed = try leafCount("decayed", [])
+        XCTAssertGreaterThan(kept.leaves, 0, "the sample has leaves to decay")
+        XCTAssertEqual(decayed.leaves, 0, "no log anywhere: every leaf decays")
+        XCTAssertTrue(decayed.output.contains("\(kept.leaves) leaves out of a log's reach decayed"), decayed.output)
+        XCTAssertFalse(kept.output.contains("decayed"), kept.output)
     }
 }

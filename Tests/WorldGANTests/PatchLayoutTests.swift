@@ -117,6 +117,10 @@ final class PatchLayoutTests: XCTestCase {
         // Measured: 0.850 of the voxels' strongest channel right before, 0.943 after.
         XCTAssertGreaterThan(agreement(sharpened), 0.93)
         XCTAssertGreaterThan(agreement(sharpened), agreement(blurred) + 0.05)
+        // Each refined voxel is one of the values the source has (a one-hot vector), not a blend
+        // of patches that disagree there.
+        XCTAssertTrue(sharpened.data.allSatisfy { $0 == 0 || $0 == 1 }, "blended values left after refinement")
+        for v in 0..<n { XCTAssertEqual(sharpened.data[v] + sharpened.data[n + v] + sharpened.data[2 * n + v], 1) }
     }
 
     /// Refinement costs (output patches × source patches); beyond the budget a scale is left to
@@ -131,7 +135,7 @@ final class PatchLayoutTests: XCTestCase {
 
     /// The quality issue's learning test: the quick preset on a pillared hall (24×10×24, a plank
     /// floor, 2×2 stone pillars 7 high every 6 blocks), sampled with the patch layout (generate's
-    /// default, finer scales refined by patches): samples have pillars — stone columns whose
+    /// default, finer scales refined by patches, the finest against the input itself): samples have pillars — stone columns whose
     /// vertical run is the input's pillar height within ±2 — at least two pillars' worth (8) per
     /// sample on average and at least one pillar (4) in every sample, and no block state is
     /// inflated beyond 2×. The input has 64 such columns; measured with seed 4: 8, 26, 8, 35, 40
@@ -155,7 +159,7 @@ final class PatchLayoutTests: XCTestCase {
         let measures = StructureMeasures(roles: [.empty, .solid, .solid])
         var counts: [Int] = []
         for seed in 0..<5 as Range<UInt64> {
-            let sample = trainer.pyramid.sample(seed: seed, layout: PatchLayout())
+            let sample = trainer.pyramid.sample(seed: seed, layout: PatchLayout(), input: real)
             let decoded = try trainer.pyramid.decode(sample, embeddings: embeddings)
             var columns = 0
             for x in 0..<size.0 { for z in 0..<size.2 {

@@ -79,6 +79,29 @@ final class TiledSamplerTests: XCTestCase {
         XCTAssertNotEqual(unrefined.window(geometry.whole).data, whole)
     }
 
+    /// Given the training input's own image, the finest scale is refined against it instead of
+    /// its reconstruction: every voxel of a same-size sample is then one of the input's voxel
+    /// vectors (here 5-channel one-hot tokens), which no voxel of the reconstruction-refined
+    /// sample of random generators is; tiles still stitch to the whole pass.
+    func testTheFinestScaleIsRefinedAgainstTheInputWhenGiven() {
+        let pyramid = pyramid(seed: 5)
+        let shape = pyramid.shapes[2], n = shape.reduce(1, *)
+        var input = [Float](repeating: 0, count: 5 * n)
+        for v in 0..<n { input[((v * 7 + v / 13) % 5) * n + v] = 1 }
+        let image = Tensor(shape: [1, 5] + shape, data: input)
+        let geometry = SampleGeometry(shapes: pyramid.shapes, scales: 3, finest: shape)
+        func isInputVector(_ data: [Float], _ v: Int) -> Bool {
+            let values = (0..<5).map { data[$0 * n + v] }
+            return values.allSatisfy { $0 == 0 || $0 == 1 } && values.reduce(0, +) == 1
+        }
+        let refined = TiledSampler(pyramid, geometry: geometry, seed: 2, layout: PatchLayout(), input: image)
+        let whole = refined.window(geometry.whole).data
+        XCTAssertTrue((0..<n).allSatisfy { isInputVector(whole, $0) }, "a voxel not taken from the input")
+        assertBitIdentical(stitched(refined, side: 5), whole, "refined against the input, tiles of 5")
+        let own = TiledSampler(pyramid, geometry: geometry, seed: 2, layout: PatchLayout()).window(geometry.whole).data
+        XCTAssertFalse((0..<n).contains { isInputVector(own, $0) })
+    }
+
     func testAnyWindowEqualsTheSameVoxelsOfTheWholePass() {
         let pyramid = pyramid(seed: 5)
         let geometry = SampleGeometry(shapes: pyramid.shapes, scales: 3, factors: (2.7, 1.3, 3.1))

@@ -62,6 +62,28 @@ public enum DerivedProperties {
                     blockEntities: volume.blockEntities).compacted()
     }
 
+    /// Removes the leaves the game would let decay: non-persistent leaves whose recomputed
+    /// `distance` is 7 (no log within six steps through leaves), as the game's random ticks remove
+    /// them within minutes of loading the chunk. A decayed leaf becomes air, or water where it was
+    /// waterlogged. Call after ``recompute(in:)``; the other leaves' distances stay valid (no
+    /// shortest path from a log runs through a leaf at distance 7).
+    /// - Returns: how many voxels decayed.
+    @discardableResult
+    public static func decayUnsupportedLeaves(in volume: inout BlockVolume) -> Int {
+        let decays = volume.palette.map { state in
+            family(of: state.name) == .leaves && state["distance"] == "7" && state["persistent"] == "false"
+        }
+        guard decays.contains(true) else { return 0 }
+        let decayed = volume.indices.reduce(0) { $0 + (decays[Int($1)] ? 1 : 0) }
+        let palette = volume.palette.enumerated().map { i, state in
+            !decays[i] ? state : BlockState(state["waterlogged"] == "true" ? "minecraft:water" : "minecraft:air",
+                                            state["waterlogged"] == "true" ? ["level": "0"] : [:])
+        }
+        volume = BlockVolume(size: volume.size, palette: palette, indices: volume.indices,
+                             blockEntities: volume.blockEntities).compacted()
+        return decayed
+    }
+
     /// Recomputes every derived property of `volume` from its neighbours inside the volume
     /// (outside counts as air). Leaves first, as the other rules do not depend on them.
     /// - Complexity: O(voxels).

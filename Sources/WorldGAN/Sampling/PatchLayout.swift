@@ -22,9 +22,10 @@ import Tensor
 ///
 /// The finer scales keep what the layout placed: ``refined(_:source:)`` runs
 /// ``refinementRounds`` of the same rounds on a finer generator's output against that scale's
-/// reconstruction: where the generator left a pillar one block thin or a roof ragged, the patches
-/// of the input's pillars and roofs take their place (``TiledSampler`` does this for every scale
-/// within ``refinementBudget``).
+/// reconstruction (the finest scale against the input's own image, when the sampler has it):
+/// where the generator left a pillar one block thin or a roof ragged, the patches of the input's
+/// pillars and roofs take their place (``TiledSampler`` does this for every scale within
+/// ``refinementBudget``).
 ///
 /// ```swift
 /// let source = pyramid.reconstructions()[0]    // the input, coarsest scale
@@ -57,6 +58,11 @@ public struct PatchLayout: Sendable, Equatable {
 
     /// Nearest-patch rounds on each finer scale's generator output (0: the generators' alone).
     public var refinementRounds = 3
+    /// GPNN's α in the refinement rounds: weaker than the layout's ``completeness``, so that a
+    /// rare source patch (a cave pocket, a tuft of grass) is not pressed onto every output patch
+    /// that lacks an exact match (α 0.005 there let such blocks inflate 2–4×; measured on a
+    /// forest hillside, a hamlet and a colonnade, 0.2 kept them within 1.6×).
+    public var refinementCompleteness: Float = 0.2
     /// The most (output patches × source patches) a finer scale's refinement may cost; larger
     /// scales are left to their generators (the cost grows with the square of the volume).
     public var refinementBudget = 2_000_000_000
@@ -70,11 +76,16 @@ public struct PatchLayout: Sendable, Equatable {
     }
 
     /// `image` (`[1, C, X, Y, Z]`, a finer generator's output) after ``refinementRounds`` rounds
-    /// of nearest source patches from `source` (`[1, C] + that scale's training shape`).
+    /// of nearest source patches from `source` (`[1, C] + that scale's training shape`), with
+    /// ``refinementCompleteness``. Each voxel takes, of the values the chosen patches put on it,
+    /// the one nearest to their mean (``PatchMatrix/FoldRule/nearestToMean``): a value of
+    /// `source` itself, not a blend, so against the input's own image every refined voxel is one
+    /// of its blocks and one-block features (trunks, lanterns, flowers) are kept.
     public func refined(_ image: Tensor, source: Tensor) -> Tensor {
         precondition(image.rank == 5 && source.rank == 5, "PatchLayout.refined: image \(image.shape), source \(source.shape)")
         return GradMode.withoutRecording {
-            replacingPatches(of: image, from: PatchMatrix(source, side: patchSize), rounds: refinementRounds)
+            replacingPatches(of: image, from: PatchMatrix(source, side: patchSize), rounds: refinementRounds,
+                             completeness: refinementCompleteness, fold: .nearestToMean)
         }
     }
 
@@ -83,9 +94,11 @@ public struct PatchLayout: Sendable, Equatable {
     }
 
     /// `rounds` rounds in which every patch of `image` takes its nearest patch of `keys`
-    /// (distances in the keys' principal subspace, ``PatchProjection``), never one within
-    /// `exclusion` of its own position (see ``exclusion``).
-    private func replacingPatches(of image: Tensor, from keys: PatchMatrix, rounds: Int, exclusion: Double = 0) -> Tensor {
+    /// (distances in the keys' principal subspace, ``PatchProjection``, weighed by
+    /// `completeness`), never one within `exclusion` of its own position (see ``exclusion``),
+    /// the chosen patches folded by `fold`.
+    private func replacingPatches(of image: Tensor, from keys: PatchMatrix, rounds: Int, completeness: Float,
+                                  exclusion: Double = 0, fold: PatchMatrix.FoldRule = .mean) -> Tensor {
         let projection = PatchProjection(keys.rows)
         let keyOperand = projection.keyOperand(keys.rows)
         let excluded = exclusion > 0
@@ -94,7 +107,8 @@ public struct PatchLayout: Sendable, Equatable {
         var image = image
         for _ in 0..<rounds {
             let queries = PatchMatrix(image, sides: keys.sides)
-            image = queries.folded(choosing: nearest(projection.queryOperand(queries.rows), keyOperand, excluded: excluded), from: keys)
+            let choice = nearest(projection.queryOperand(queries.rows), keyOperand, completeness: completeness, excluded: excluded)
+            image = queries.folded(choosing: choice, from: keys, rule: fold)
         }
         return image
     }
@@ -119,7 +133,7 @@ public struct PatchLayout: Sendable, Equatable {
                 if index > 0 { image = image.resized(to: outputShape) }
                 let sides = columnPatches ? [patchSize, min(sourceShape[1], outputShape[1]), patchSize] : [patchSize, patchSize, patchSize]
                 image = replacingPatches(of: image, from: PatchMatrix(source.resized(to: sourceShape), sides: sides),
-                                         rounds: iterations, exclusion: couldCopy(sourceShape, outputShape) ? exclusion : 0)
+                                         rounds: iterations, completeness: completeness, exclusion: couldCopy(sourceShape, outputShape) ? exclusion : 0)
             }
             return image
         }
@@ -141,7 +155,7 @@ public struct PatchLayout: Sendable, Equatable {
     /// Per query, the key of least `distance / (completeness + min over queries)`, given the two
     /// sides' ``PatchProjection`` operands. Distances are computed in blocks of queries (twice:
     /// the minimum over all queries comes first), so memory stays bounded for large layouts.
-    private func nearest(_ queries: Tensor, _ keys: Tensor, excluded: ExcludedNeighbourhood? = nil) -> [Int] {
+    private func nearest(_ queries: Tensor, _ keys: Tensor, completeness: Float, excluded: ExcludedNeighbourhood? = nil) -> [Int] {
         let k = keys.shape[0], count = queries.shape[0], block = max(1, (1 << 22) / max(1, k))
         let blocks = stride(from: 0, to: count, by: block).map { $0..<min($0 + block, count) }
         func computed(_ rows: Range<Int>) -> Tensor {

@@ -50,9 +50,21 @@ struct PatchMatrix {
         } } }
     }
 
-    /// The image of this matrix's shape where each voxel is the mean, over the patches covering
-    /// it, of the value that `choice[patch]`'s row of `source` puts there.
-    func folded(choosing choice: [Int], from source: PatchMatrix) -> Tensor {
+    /// How ``folded(choosing:from:rule:)`` turns the values that overlapping patches put on one
+    /// voxel into that voxel's value.
+    enum FoldRule {
+        /// Their mean: smooth, but where the patches disagree (a pillar's edge, a log inside a
+        /// canopy) a blend of blocks that decodes to whichever token lies between them.
+        case mean
+        /// The one of them nearest to their mean (over all channels): always a value of the
+        /// source itself, so the voxel decodes to a block the source has there, and thin
+        /// features (a one-block trunk) survive where most patches carry them.
+        case nearestToMean
+    }
+
+    /// The image of this matrix's shape where each voxel combines, by `rule`, the values that
+    /// `choice[patch]`'s row of `source` puts there over the patches covering it.
+    func folded(choosing choice: [Int], from source: PatchMatrix, rule: FoldRule = .mean) -> Tensor {
         let width = source.rows.shape[1], voxels = imageShape[2...].reduce(1, *)
         var sums = [Float](repeating: 0, count: imageShape[1] * voxels), counts = [Float](repeating: 0, count: voxels)
         source.rows.data.withUnsafeBufferPointer { keys in
@@ -62,7 +74,35 @@ struct PatchMatrix {
             }
         }
         for element in sums.indices { sums[element] /= max(1, counts[element % voxels]) }
-        return Tensor(shape: imageShape, data: sums)
+        guard rule == .nearestToMean else { return Tensor(shape: imageShape, data: sums) }
+        return Tensor(shape: imageShape, data: nearestToMean(choosing: choice, from: source, means: sums))
+    }
+
+    /// Per voxel, the covering patch's value nearest to `means` (channel-major like the image).
+    private func nearestToMean(choosing choice: [Int], from source: PatchMatrix, means: [Float]) -> [Float] {
+        let width = source.rows.shape[1], voxels = imageShape[2...].reduce(1, *), patchVoxels = sides.reduce(1, *)
+        // Candidate (patch row, voxel within the patch): its squared distance to the mean and its voxel.
+        var distance = [Float](repeating: 0, count: count * patchVoxels), voxel = [Int](repeating: 0, count: count * patchVoxels)
+        source.rows.data.withUnsafeBufferPointer { keys in
+            Self.walk(imageShape, sides: sides) { row, column, element in
+                let difference = keys[choice[row] * width + column] - means[element]
+                distance[row * patchVoxels + column % patchVoxels] += difference * difference
+                if column < patchVoxels { voxel[row * patchVoxels + column] = element }
+            }
+        }
+        var best = [Float](repeating: .infinity, count: voxels), winner = [Int](repeating: -1, count: voxels)
+        for candidate in distance.indices where distance[candidate] < best[voxel[candidate]] {
+            best[voxel[candidate]] = distance[candidate]
+            winner[voxel[candidate]] = candidate
+        }
+        var values = means
+        source.rows.data.withUnsafeBufferPointer { keys in
+            for v in 0..<voxels where winner[v] >= 0 {
+                let key = choice[winner[v] / patchVoxels] * width, within = winner[v] % patchVoxels
+                for c in 0..<imageShape[1] { values[c * voxels + v] = keys[key + c * patchVoxels + within] }
+            }
+        }
+        return values
     }
 }
 

@@ -30,8 +30,15 @@ public struct TiledSampler {
     ///   coarsest image, and each finer scale within the layout's refinement budget is its
     ///   generator's output refined by the patches of that scale's reconstruction. These scales
     ///   are computed once for the whole volume, so tiles still agree.
+    /// - Parameter input: the training input's own image at the finest trained scale
+    ///   (`[1, C] + pyramid.shapes.last`, the embedded volume `train` learnt from). With a
+    ///   layout, the finest scale is refined against it instead of its reconstruction, whose
+    ///   one-block features (a forest's trunks: 59 of 214 log voxels) the generators blur away;
+    ///   the patches of the input bring them back.
     public init(_ pyramid: TrainedPyramid, geometry: SampleGeometry, seed: UInt64, startScale: Int = 0, noiseScale: Float = 1,
-                layout: PatchLayout? = nil) {
+                layout: PatchLayout? = nil, input: Tensor? = nil) {
+        precondition(input.map { Array($0.shape[2...]) == pyramid.shapes[pyramid.generators.count - 1] } ?? true,
+                     "TiledSampler: input \(input?.shape ?? []) for a finest trained scale of \(pyramid.shapes[pyramid.generators.count - 1])")
         precondition(geometry.sizes.count == pyramid.generators.count,
                      "TiledSampler: geometry of \(geometry.sizes.count) scales for \(pyramid.generators.count) generators")
         let fixed = ScaleNoise.FixedNoise(tensor: pyramid.fixedNoise)
@@ -44,7 +51,8 @@ public struct TiledSampler {
         }
         var images: [Tensor] = []
         if let layout, startScale == 0 {
-            let reconstructions = pyramid.reconstructions()
+            var sources = pyramid.reconstructions()
+            if let input { sources[sources.count - 1] = input }
             for k in geometry.sizes.indices {
                 let size = geometry.sizes[k]
                 guard k == 0 || layout.refines(size: size, sourceSize: pyramid.shapes[k]) else { break }
@@ -52,8 +60,8 @@ public struct TiledSampler {
                 let output = TiledSampler(pyramid, geometry: SampleGeometry(sizes: Array(geometry.sizes[0...k])),
                                           noise: Array(noise[0...k]), fixedImages: images).window(size.map { 0..<$0 })
                 images.append(k == 0
-                    ? layout.generate(source: reconstructions[0], start: output, size: size, seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491)
-                    : layout.refined(output, source: reconstructions[k]))
+                    ? layout.generate(source: sources[0], start: output, size: size, seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491)
+                    : layout.refined(output, source: sources[k]))
             }
         }
         self.init(pyramid, geometry: geometry, noise: noise, fixedImages: images)

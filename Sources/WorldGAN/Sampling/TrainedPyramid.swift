@@ -63,13 +63,14 @@ public struct TrainedPyramid {
     ///     coarsest), so the sample keeps the training volume's layout up to that scale.
     ///   - noiseScale: multiplies the noise amplitudes of the scales from `startScale` on (1: as
     ///     trained; larger: samples further from the reconstruction).
+    ///   - layout, input: see ``TiledSampler/init(_:geometry:seed:startScale:noiseScale:layout:input:)``.
     /// - Complexity: one eval-mode forward per trained scale.
     public func sample(scale: (Double, Double, Double) = (1, 1, 1), seed: UInt64, startScale: Int = 0,
-                       noiseScale: Float = 1, layout: PatchLayout? = nil) -> Sample {
+                       noiseScale: Float = 1, layout: PatchLayout? = nil, input: Tensor? = nil) -> Sample {
         precondition(!generators.isEmpty, "TrainedPyramid.sample: no trained scale")
         let geometry = SampleGeometry(shapes: shapes, scales: generators.count, factors: scale)
         let sampler = TiledSampler(self, geometry: geometry, seed: seed, startScale: startScale, noiseScale: noiseScale,
-                                   layout: layout)
+                                   layout: layout, input: input)
         return Sample(sampler.window(geometry.whole))
     }
 

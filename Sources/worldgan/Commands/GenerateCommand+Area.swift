@@ -36,10 +36,10 @@ extension GenerateCommand {
                   + "(a whole-volume pass would need \(MemorySize(bytes: memory.bytes(for: geometry.whole))))")
         }
         let bar = ProgressBar("generate", total: voxels.reduce(0, +), unit: "voxels", quiet: quiet)
-        var done = 0, uncovered: [BlockState: Int] = [:], reports: [VersionReport] = []
+        var done = 0, tally = SampleDecoding.Tally(), reports: [VersionReport] = []
         for ((region, window), count) in zip(zip(todo, windows), voxels) {
             let volume = try sampler.volume(of: window, tileSize: tile, decode: decoding.decode) { bar.update(done + $0) }
-            let finished = try decoding.finish(volume, uncovered: &uncovered)
+            let finished = try decoding.finish(volume, tally: &tally)
             let core = finished.cropped(origin: VoxelPosition(region.part.minX - area.minX - window[0].lowerBound, 0,
                                                               region.part.minZ - area.minZ - window[2].lowerBound),
                                         size: (region.part.width, height, region.part.depth))
@@ -55,7 +55,7 @@ extension GenerateCommand {
             print("wrote \(target.regionURL(x: region.x, z: region.z, in: .overworld).path) (\(region.part))")
         }
         bar.finish()
-        reportUncovered(uncovered)
+        report(tally, samples: nil)
         BlockVersionOptions.announce(reports, quiet: quiet)
         if !quiet {
             let peak = MemorySize(bytes: ProcessMemory.peakResident).description

@@ -4,6 +4,7 @@ import Block2Vec
 import Foundation
 import Render
 import Styles
+import Tensor
 import WorldGAN
 
 /// `worldgan generate`: new structures from a trained run, as schematics, in a world, or in a new world.
@@ -50,6 +51,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Multiply the noise of the sampled scales (1 = as trained).") var noiseScale: Float?
     @Option(help: "Where a free sample's layout comes from: 'patches' (the coarsest generator's sample remade from the input's own full-height coarse patches, none from near its own place, so whole houses, pillars, towers and hillsides move and recombine instead of repeating the input, and each finer scale's output refined by that scale's patches; the default) or 'generator' (the generators' samples as they are, as the original; always with --area).")
     var layout: LayoutChoice?
+    @Flag(inversion: .prefixedNo, help: "Remove the leaves no log holds within six blocks (non-persistent leaves of distance 7), as the game lets them decay within minutes of loading them.")
+    var leafDecay = true
     @Flag(help: "Also write DIR/reconstruction.schem: the input as the pyramid reproduces it.") var reconstruction = false
     @Option(help: "'map' (nearest embedding, weighed by how common each block is in the input) or 'nearest' (the original's).")
     var decoder = DecoderChoice.map
@@ -123,7 +126,7 @@ struct GenerateCommand: ParsableCommand {
             print("note: the style targets blocks the property table does not know: \(mapper.unknownTargets.joined(separator: ", "))")
         }
         let decoding = SampleDecoding(pyramid: pyramid, decoder: tokenDecoder, choice: choice, mapper: mapper,
-                                      embeddingsFile: manifest.embeddingsFile)
+                                      embeddingsFile: manifest.embeddingsFile, leafDecay: leafDecay)
         if let area = large.area {
             let (_, source) = realDataVersion(runURL, manifest)
             return try generateArea(area, decoding: decoding, startScale: startScale, noiseScale: noiseScale,
@@ -132,18 +135,20 @@ struct GenerateCommand: ParsableCommand {
         let factors = scale.map { ($0.x, $0.y, $0.z) } ?? (1, 1, 1)
         let geometry = SampleGeometry(shapes: pyramid.shapes, scales: pyramid.generators.count, factors: factors)
         let tile = try large.tileSide(TileMemory(pyramid: pyramid, geometry: geometry), reserve: 8 * geometry.finest.reduce(1, *) * count)
+        let patches = (layout ?? .patches) == .patches
+        let input = patches && startScale == 0 ? finestSource(runURL, manifest, embeddings) : nil
         var samples: [BlockVolume] = []
-        var uncovered: [BlockState: Int] = [:]
+        var tally = SampleDecoding.Tally()
         let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
         for n in 0..<count {
             let sampler = TiledSampler(pyramid, geometry: geometry, seed: seed &+ UInt64(n), startScale: startScale, noiseScale: noiseScale,
-                                       layout: (layout ?? .patches) == .patches ? PatchLayout() : nil)
+                                       layout: patches ? PatchLayout() : nil, input: input)
             let volume = try sampler.volume(of: geometry.whole, tileSize: tile, decode: decoding.decode)
-            samples.append(try decoding.finish(volume, uncovered: &uncovered))
+            samples.append(try decoding.finish(volume, tally: &tally))
             bar.update(n + 1)
         }
         bar.finish()
-        reportUncovered(uncovered)
+        report(tally, samples: count)
         let (dataVersion, source) = realDataVersion(runURL, manifest)
         try writeOutputs(samples, dataVersion: dataVersion, translation: try versions.translation(from: source))
         if reconstruction {
@@ -156,9 +161,26 @@ struct GenerateCommand: ParsableCommand {
         if view { try writeView(samples, real: runURL.appendingPathComponent(manifest.realFile)) }
     }
 
-    /// Names the states the style left as generated (with their voxel counts), if any.
-    func reportUncovered(_ uncovered: [BlockState: Int]) {
-        guard !uncovered.isEmpty && !quiet else { return }
+    /// The training input's image that the finest scale is refined against, or nil (with a note)
+    /// when the run's copy of its input cannot serve, so the reconstruction serves instead.
+    func finestSource(_ runURL: URL, _ manifest: RunManifest, _ vectors: Embeddings) -> Tensor? {
+        do { return try RunInput.image(folder: runURL, manifest: manifest, vectors: vectors) } catch {
+            if !quiet { print("note: the finest scale is refined against the reconstruction: \(error)") }
+            return nil
+        }
+    }
+
+    /// Names the states the style left as generated (with their voxel counts), if any, and how
+    /// many leaves decayed over `samples` samples (none counted with `samples` nil: an area's
+    /// overlapping windows would count some twice).
+    func report(_ tally: SampleDecoding.Tally, samples: Int?) {
+        guard !quiet else { return }
+        if let samples, tally.decayedLeaves > 0 {
+            print("\(tally.decayedLeaves) leaves out of a log's reach decayed, as the game would let them "
+                  + "(\(samples) sample(s); --no-leaf-decay keeps them)")
+        }
+        let uncovered = tally.uncovered
+        guard !uncovered.isEmpty else { return }
         print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
               + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
     }

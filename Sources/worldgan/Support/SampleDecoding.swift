@@ -16,6 +16,9 @@ struct SampleDecoding {
     let choice: StyleChoice?
     let mapper: StyleMapper?
     let embeddingsFile: String
+    /// Whether ``finish(_:tally:)`` removes the leaves the game would let decay
+    /// (``DerivedProperties/decayUnsupportedLeaves(in:)``).
+    let leafDecay: Bool
     /// Voxels of context ``finish(_:)`` needs around a part for it to match the whole volume.
     static let neighbourMargin = 8
 
@@ -27,16 +30,25 @@ struct SampleDecoding {
         return try pyramid.decode(sample, decoder: decoder, file: embeddingsFile)
     }
 
-    /// The style mapping (states it does not cover are counted into `uncovered`) and the
-    /// neighbour-derived properties.
-    func finish(_ volume: BlockVolume, uncovered: inout [BlockState: Int]) throws -> BlockVolume {
+    /// What ``finish(_:tally:)`` did over the samples it finished.
+    struct Tally {
+        /// States the style left as generated, with their voxel counts.
+        var uncovered: [BlockState: Int] = [:]
+        /// Leaves out of reach of a log that were removed, as the game would let them decay.
+        var decayedLeaves = 0
+    }
+
+    /// The style mapping, the neighbour-derived properties and (with ``leafDecay``) the decay of
+    /// leaves out of a log's reach, counted into `tally`.
+    func finish(_ volume: BlockVolume, tally: inout Tally) throws -> BlockVolume {
         var volume = volume
         if let mapper {
             let styled = try mapper.apply(to: volume)
             volume = styled.volume
-            for u in styled.report.notCovered { uncovered[u.state, default: 0] += u.voxels }
+            for u in styled.report.notCovered { tally.uncovered[u.state, default: 0] += u.voxels }
         }
         DerivedProperties.recompute(in: &volume)
+        if leafDecay { tally.decayedLeaves += DerivedProperties.decayUnsupportedLeaves(in: &volume) }
         return volume
     }
 }

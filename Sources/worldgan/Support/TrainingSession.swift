@@ -91,7 +91,10 @@ final class TrainingSession {
                                               reconstruction: reconstructed)
         let reconstruction = try pyramid.decode(reconstructed, decoder: decoder)
         // Free samples as `generate` makes them by default (the patch layout).
-        let volumes = try (0..<count).map { try pyramid.decode(pyramid.sample(seed: UInt64($0), layout: PatchLayout()), decoder: decoder) }
+        let input = trainer.scales.reals[pyramid.generators.count - 1]
+        let volumes = try (0..<count).map {
+            try pyramid.decode(pyramid.sample(seed: UInt64($0), layout: PatchLayout(), input: input), decoder: decoder)
+        }
         let previews = folder.url.appendingPathComponent("previews")
         try FileManager.default.createDirectory(at: previews, withIntermediateDirectories: true)
         try IsometricRenderer().renderGrid([reconstruction] + volumes,
