@@ -120,7 +120,9 @@ struct PatchProjection {
     /// fails, which keeps exact distances).
     let basis: Tensor
 
-    init(_ keys: Tensor) {
+    /// - Parameter maximumDirections: at most this many directions, even where ``keptVariance``
+    ///   needs more (the cost of every distance grows with them).
+    init(_ keys: Tensor, maximumDirections: Int = .max) {
         let (count, width) = (keys.shape[0], keys.shape[1])
         mean = keys.sum(axes: [0]) * (1 / Float(max(1, count)))
         let centred = keys - mean
@@ -132,7 +134,7 @@ struct PatchProjection {
             return
         }
         var kept = 0, held: Float = 0
-        while kept < width && held < Self.keptVariance * total {
+        while kept < min(width, maximumDirections) && held < Self.keptVariance * total {
             held += max(0, values[kept])
             kept += 1
         }
