@@ -49,7 +49,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How far samples may stray from the input: 'low' keeps its silhouette, 'medium' its layout, 'high' is free (the default).")
     var variation: SampleVariation?
     @Option(help: "Multiply the noise of the sampled scales (1 = as trained).") var noiseScale: Float?
-    @Option(help: "Where a free sample's layout comes from: 'patches' (the coarsest generator's sample remade from the input's own full-height coarse patches, none from near its own place, so whole houses, pillars, towers and hillsides move and recombine instead of repeating the input, and each finer scale's output refined by that scale's patches; the default) or 'generator' (the generators' samples as they are, as the original; always with --area).")
+    @Option(help: "Where a free sample's layout comes from: 'patches' (the coarsest generator's sample remade from the input's own full-height coarse patches, none from near its own place, so whole houses, pillars, towers and hillsides move and recombine instead of repeating the input, and each finer scale's output refined by that scale's patches, the finest by the input's own blocks; the default) or 'generator' (the generators' samples as they are, as the original; always with --area).")
     var layout: LayoutChoice?
     @Flag(inversion: .prefixedNo, help: "Remove the leaves no log holds within six blocks (non-persistent leaves of distance 7), as the game lets them decay within minutes of loading them.")
     var leafDecay = true
