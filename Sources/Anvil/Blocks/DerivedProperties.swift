@@ -76,8 +76,8 @@ public enum DerivedProperties {
         guard decays.contains(true) else { return 0 }
         let decayed = volume.indices.reduce(0) { $0 + (decays[Int($1)] ? 1 : 0) }
         let palette = volume.palette.enumerated().map { i, state in
-            !decays[i] ? state : BlockState(state["waterlogged"] == "true" ? "minecraft:water" : "minecraft:air",
-                                            state["waterlogged"] == "true" ? ["level": "0"] : [:])
+            guard decays[i] else { return state }
+            return state["waterlogged"] == "true" ? BlockState("minecraft:water", ["level": "0"]) : BlockState("minecraft:air")
         }
         volume = BlockVolume(size: volume.size, palette: palette, indices: volume.indices,
                              blockEntities: volume.blockEntities).compacted()

@@ -29,12 +29,10 @@ enum RunInput {
         guard let finest = manifest.scaleShapes.last, [volume.sizeX, volume.sizeY, volume.sizeZ] == finest else {
             throw Unavailable(description: "\(file.path) is \(volume.sizeX)×\(volume.sizeY)×\(volume.sizeZ), not the finest scale's \(manifest.scaleShapes.last ?? [])")
         }
-        let known = Set(vectors.tokens)
         for mode in [TokenMode.canonical, .state, .name] {
-            let tokenized = volume.tokenized(mode)
-            guard tokenized.palette.allSatisfy({ known.contains($0.token) }),
-                  let values = try? vectors.channelMajorValues(of: tokenized, file: manifest.embeddingsFile) else { continue }
-            return Tensor(shape: [1, vectors.dimension] + finest, data: values)
+            if let image = try? TrainingInput.real(volume.tokenized(mode), vectors: vectors, file: manifest.embeddingsFile) {
+                return image
+            }
         }
         throw Unavailable(description: "\(file.path) has blocks the run's vectors (\(manifest.embeddingsFile)) do not know")
     }

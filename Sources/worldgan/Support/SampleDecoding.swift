@@ -8,7 +8,7 @@ import WorldGAN
 /// mapping and the neighbour-derived properties.
 ///
 /// Decoding treats each voxel on its own, so tiles decode to the same blocks as the whole volume;
-/// ``finish(_:)`` looks at neighbours (leaves up to 7 blocks away), so a part of a larger volume
+/// ``finish(_:tally:)`` looks at neighbours (leaves up to 7 blocks away), so a part of a larger volume
 /// is finished with ``neighbourMargin`` voxels of context around it.
 struct SampleDecoding {
     let pyramid: TrainedPyramid
@@ -19,7 +19,7 @@ struct SampleDecoding {
     /// Whether ``finish(_:tally:)`` removes the leaves the game would let decay
     /// (``DerivedProperties/decayUnsupportedLeaves(in:)``).
     let leafDecay: Bool
-    /// Voxels of context ``finish(_:)`` needs around a part for it to match the whole volume.
+    /// Voxels of context ``finish(_:tally:)`` needs around a part for it to match the whole volume.
     static let neighbourMargin = 8
 
     /// The blocks of one sampled window.
