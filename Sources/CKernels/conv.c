@@ -147,6 +147,11 @@ static void conv_wide_avx2(const float *x, long ldx, long inChannels, const long
 
 static int restrictToAVX2 = 0;
 static int allowBF16 = 0;
+static int winogradAxes = 0;
+
+void wg_conv_set_winograd_axes(int axes) { winogradAxes = axes; }
+
+int wg_conv_winograd_axes(void) { return winogradAxes; }
 
 void wg_conv_restrict_to_avx2(int avx2Only) { restrictToAVX2 = avx2Only; }
 

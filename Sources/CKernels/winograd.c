@@ -10,7 +10,7 @@
 
 // The same arithmetic as one lane of quads_avx512 and quads_avx2 (a product, then fused
 // multiply-adds), so a quad's transform does not depend on which path it falls in: the end of a
-// row goes here, and windows of a volume must reproduce its voxels bit for bit (tiled sampling).
+// row goes here (AVX2, unless its reads stay inside the row), and windows of a volume must reproduce its voxels bit for bit (tiled sampling).
 __attribute__((target("avx2,fma")))
 static void quads_scalar(const float *x, long length, long offset, const float *matrix, long taps,
                          float *u, long ldu, long from, long to) {
@@ -68,10 +68,14 @@ static inline void quads_sums(const float *p, const float *matrix, long taps, co
         STORE(i, sum, 16);                                                                         \
     }                                                                                              \
     for (; i < count; i += 16) {                                                                   \
-        float padded[68] = {0};                                                                    \
         const long start = 4 * i + offset;                                                         \
-        for (long e = 0; e < 68 && start + e < length; e++) padded[e] = x[start + e];              \
-        quads_sums(padded, matrix, taps, index, sum);                                              \
+        if (start + 68 <= length) {                                                                \
+            quads_sums(x + start, matrix, taps, index, sum);                                       \
+        } else {                                                                                   \
+            float padded[68] = {0};                                                                \
+            for (long e = 0; e < 68 && start + e < length; e++) padded[e] = x[start + e];          \
+            quads_sums(padded, matrix, taps, index, sum);                                          \
+        }                                                                                          \
         STORE(i, sum, count - i < 16 ? count - i : 16);                                            \
     }
 
@@ -138,17 +142,24 @@ static inline void quads_sums_avx2(const float *p, const float *matrix, long tap
     }
 }
 
-// Eight quads at a time while they read inside the row; the rest (reads at or past `length`)
-// in quads_scalar, whose arithmetic is the same. Returns the first quad left.
+// Eight quads at a time while they read inside the row (the last block masked when fewer than
+// eight are left); the rest (reads at or past `length`) in quads_scalar, whose arithmetic is the
+// same. Returns the first quad left.
 __attribute__((target("avx2,fma"), always_inline))
 static inline long quads_avx2_blocks(const float *x, long length, long offset, const float *matrix, long taps,
                                      float *u, long ldu, long count) {
     const long reach = taps > 4 ? 28 + taps : 32;
     long i = 0;
-    for (; i + 8 <= count && 4 * i + offset + reach <= length; i += 8) {
+    for (; i < count && 4 * i + offset + reach <= length; i += 8) {
         __m256 sum[WG_WINOGRAD_POINTS];
         quads_sums_avx2(x + 4 * i + offset, matrix, taps, sum);
-        for (long k = 0; k < WG_WINOGRAD_POINTS; k++) _mm256_storeu_ps(u + k * ldu + i, sum[k]);
+        if (i + 8 <= count) {
+            for (long k = 0; k < WG_WINOGRAD_POINTS; k++) _mm256_storeu_ps(u + k * ldu + i, sum[k]);
+        } else {
+            const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(count - i)), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+            for (long k = 0; k < WG_WINOGRAD_POINTS; k++) _mm256_maskstore_ps(u + k * ldu + i, mask, sum[k]);
+            return count;
+        }
     }
     return i;
 }
@@ -189,9 +200,10 @@ static inline float output_scalar(const float *const *m, long j) {
     }
 }
 
-// Sixteen quads from q (lanes past `lanes` read as zeros): their 64 outputs, in order, to o.
+// Sixteen quads from q (lanes past `lanes` read as zeros): the first `outputs` of their 64
+// outputs, in order, to o.
 __attribute__((target("avx512f")))
-static inline void output_block(const float *const *m, long q, __mmask16 lanes, float *o) {
+static inline void output_block(const float *const *m, long q, __mmask16 lanes, long outputs, float *o) {
     const __m512i low = _mm512_set_epi32(23, 7, 22, 6, 21, 5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
     const __m512i high = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
     const __m512i pairLow = _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0);
@@ -209,22 +221,23 @@ static inline void output_block(const float *const *m, long q, __mmask16 lanes, 
     const __m512d t01h = _mm512_castps_pd(_mm512_permutex2var_ps(y0, high, y1));
     const __m512d t23l = _mm512_castps_pd(_mm512_permutex2var_ps(y2, low, y3));
     const __m512d t23h = _mm512_castps_pd(_mm512_permutex2var_ps(y2, high, y3));
-    _mm512_storeu_ps(o, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairLow, t23l)));
-    _mm512_storeu_ps(o + 16, _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairHigh, t23l)));
-    _mm512_storeu_ps(o + 32, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairLow, t23h)));
-    _mm512_storeu_ps(o + 48, _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairHigh, t23h)));
+    const __m512 out[4] = {
+        _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairLow, t23l)), _mm512_castpd_ps(_mm512_permutex2var_pd(t01l, pairHigh, t23l)),
+        _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairLow, t23h)), _mm512_castpd_ps(_mm512_permutex2var_pd(t01h, pairHigh, t23h)),
+    };
+    for (int v = 0; v < 4; v++) {
+        const long left = outputs - 16 * v;
+        if (left <= 0) break;
+        _mm512_mask_storeu_ps(o + 16 * v, left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1), out[v]);
+    }
 }
 
-// Whole quads q0 ... q0 + quads - 1 to o; a last partial block goes through a local buffer.
+// Whole quads q0 ... q0 + quads - 1 to o; a last partial block's stores are masked.
 __attribute__((target("avx512f")))
 static void output_quads_avx512(const float *const *m, long q0, long quads, float *o) {
     long i = 0;
-    for (; i + 16 <= quads; i += 16) output_block(m, q0 + i, 0xFFFF, o + 4 * i);
-    if (i < quads) {
-        float block[64];
-        output_block(m, q0 + i, (__mmask16)((1u << (quads - i)) - 1), block);
-        for (long e = 0; e < 4 * (quads - i); e++) o[4 * i + e] = block[e];
-    }
+    for (; i + 16 <= quads; i += 16) output_block(m, q0 + i, 0xFFFF, 4 * 16, o + 4 * i);
+    if (i < quads) output_block(m, q0 + i, (__mmask16)((1u << (quads - i)) - 1), 4 * (quads - i), o + 4 * i);
 }
 
 // Eight whole quads from q: their 32 outputs, in order, to o. The arithmetic of the scalar

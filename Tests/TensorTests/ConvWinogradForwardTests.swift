@@ -5,30 +5,7 @@ import XCTest
 /// lines long enough for whole 16-quad vector blocks plus leftover quads and outputs, against the
 /// defining sums evaluated in Double.
 final class ConvWinogradForwardTests: XCTestCase {
-    private func referenceForward(x: Tensor, w: Tensor, padding p: Int) -> [Double] {
-        let (inC, d, h, wd) = (x.shape[1], x.shape[2], x.shape[3], x.shape[4])
-        let outC = w.shape[0]
-        let (od, oh, ow) = (d + 2 * p - 2, h + 2 * p - 2, wd + 2 * p - 2)
-        var y = [Double](repeating: 0, count: outC * od * oh * ow)
-        for o in 0..<outC {
-            for a in 0..<od {
-                for b in 0..<oh {
-                    for e in 0..<ow {
-                        var sum = 0.0
-                        for c in 0..<inC {
-                            for t in 0..<27 {
-                                let (i, j, k) = (a + t / 9 - p, b + t / 3 % 3 - p, e + t % 3 - p)
-                                guard i >= 0, i < d, j >= 0, j < h, k >= 0, k < wd else { continue }
-                                sum += Double(w.data[(o * inC + c) * 27 + t]) * Double(x.data[((c * d + i) * h + j) * wd + k])
-                            }
-                        }
-                        y[((o * od + a) * oh + b) * ow + e] = sum
-                    }
-                }
-            }
-        }
-        return y
-    }
+    override func invokeTest() { WinogradAxes.with(.one) { super.invokeTest() } }
 
     private func assertClose(_ actual: [Float], _ expected: [Double], _ what: String,
                              file: StaticString = #filePath, line: UInt = #line) {
@@ -42,10 +19,10 @@ final class ConvWinogradForwardTests: XCTestCase {
         // 75 outputs per line: one 16-quad vector block, two whole quads, three leftover outputs.
         let x = randomTensor([1, 3, 3, 2, 75], seed: 80, requiresGrad: false)
         let w = randomTensor([5, 3, 3, 3, 3], seed: 81, requiresGrad: false)
-        assertClose(x.conv3d(weight: w, padding: 1).data, referenceForward(x: x, w: w, padding: 1), "padding 1")
+        assertClose(x.conv3d(weight: w, padding: 1).data, ConvReference.forward(x: x, w: w, padding: 1), "padding 1")
         let long = randomTensor([1, 2, 4, 3, 133], seed: 82, requiresGrad: false)
         let w2 = randomTensor([3, 2, 3, 3, 3], seed: 83, requiresGrad: false)
-        assertClose(long.conv3d(weight: w2, padding: 0).data, referenceForward(x: long, w: w2, padding: 0), "padding 0")
+        assertClose(long.conv3d(weight: w2, padding: 0).data, ConvReference.forward(x: long, w: w2, padding: 0), "padding 0")
     }
 
     func testInputGradientOnLongLinesIsTheAdjointOfTheForward() {
@@ -55,7 +32,7 @@ final class ConvWinogradForwardTests: XCTestCase {
         let y = x.conv3d(weight: w, padding: 0)
         let g = randomTensor(y.shape, seed: 86, requiresGrad: false)
         let dx = Gradients.of(y, wrt: [x], seed: g)[0]
-        let forward = referenceForward(x: x, w: w, padding: 0)
+        let forward = ConvReference.forward(x: x, w: w, padding: 0)
         let lhs = zip(forward, g.data).reduce(0.0) { $0 + $1.0 * Double($1.1) }
         let rhs = zip(x.data, dx.data).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
         XCTAssertEqual(lhs, rhs, accuracy: 1e-4 * max(abs(lhs), 1))

@@ -85,14 +85,29 @@ final class PatchLayoutTests: XCTestCase {
         let b = layout.generate(source: source, start: start, size: [14, 8, 14], seed: 1)
         let c = layout.generate(source: source, start: start, size: [14, 8, 14], seed: 2)
         XCTAssertEqual(a.shape, [1, 3, 14, 8, 14])
-        XCTAssertEqual(a.data, b.data)
-        XCTAssertNotEqual(a.data, c.data)
+        XCTAssertTrue(a.data == b.data, "the same seed gave another layout")
+        XCTAssertTrue(a.data != c.data, "another seed gave the same layout")
         XCTAssertTrue(a.data.allSatisfy { $0 >= -1e-5 && $0 <= 1 + 1e-5 })
         let n = 14 * 8 * 14
         for v in 0..<n { XCTAssertEqual(a.data[v] + a.data[n + v] + a.data[2 * n + v], 1, accuracy: 1e-4) }
-        // The floor stays the bottom layer: planks (channel 2) dominate y = 0 everywhere.
-        let floor = (0..<14).flatMap { x in (0..<14).map { z in a.data[2 * n + (x * 8) * 14 + z] } }
-        XCTAssertGreaterThan(floor.reduce(0, +) / Float(floor.count), 0.9)
+    }
+
+    /// From what `generate` passes as the start, a coarse image of the structure (here the hall
+    /// stretched to a new size) under noise, the floor stays the bottom layer: planks dominate
+    /// y = 0. (From pure noise nothing holds the floor there: which arrangement the rounds
+    /// settle on then turns on rounding, and it differed between machines.)
+    func testALargerLayoutKeepsTheFloorOfItsStart() {
+        let source = oneHot([9, 8, 9], token: hall)
+        for startSeed: UInt64 in [11, 12, 13] {
+            var rng = SeededGenerator(seed: startSeed)
+            let start = source.resized(to: [14, 8, 14]) + Tensor.randomNormal([1, 3, 14, 8, 14], using: &rng) * 0.5
+            var layout = PatchLayout()
+            layout.columnPatches = false
+            let a = layout.generate(source: source, start: start, size: [14, 8, 14], seed: 1)
+            let n = 14 * 8 * 14
+            let floor = (0..<14).flatMap { x in (0..<14).map { z in a.data[2 * n + (x * 8) * 14 + z] } }
+            XCTAssertGreaterThan(floor.reduce(0, +) / Float(floor.count), 0.9, "start seed \(startSeed)")
+        }
     }
 
     /// Refinement snaps a finer generator's image back onto the source's patches: a noisy copy

@@ -67,6 +67,14 @@ int wg_conv_uses_avx512(void);
 /// can check the AVX2 path on AVX-512 machines. Not synchronised: set it while no kernel runs.
 void wg_conv_restrict_to_avx2(int avx2Only);
 
+/// Forces the Winograd paths of 3x3x3 convolutions: 1 (one axis) or 2 (two axes, where no row axis
+/// is fixed and the precision is FP32), or 0 to let the library choose (the default). Not
+/// synchronised: set it while no kernel runs.
+void wg_conv_set_winograd_axes(int axes);
+
+/// The last value given to wg_conv_set_winograd_axes (0 before any).
+int wg_conv_winograd_axes(void);
+
 /// 1 when the BF16 kernels are in use: allowed by wg_conv_allow_bf16(1), the AVX-512 path in use
 /// and the CPU has AVX-512 BF16 (vdpbf16ps). 0 otherwise (FP32 everywhere; the default).
 int wg_conv_uses_bf16(void);
@@ -93,5 +101,39 @@ void wg_conv_weight_gradient_bf16(const uint16_t *g, long ldg, long outChannels,
 /// out[i] = bf16(first[i]) | bf16(second[i]) << 16 for i < count (`second` NULL: zeros), the
 /// channel-pair words of wg_conv_wide_bf16. Only when wg_conv_uses_bf16().
 void wg_bf16_pack_pairs(const float *first, const float *second, long count, uint32_t *out);
+
+/// Applies a transform matrix to rows (either axis of the two-axis Winograd transforms):
+///   out[k * outStride + i] = sum_{j < taps} matrix[k * taps + j] * in[inOffsets[j] + i]   (k < outputs, i < count)
+/// with taps <= 6. Zero coefficients are skipped; each value is the first nonzero product, then
+/// fused multiply-adds in tap order, in every lane of every path (AVX-512 and AVX2 bit-identical).
+void wg_winograd_combine(const float *in, const long *inOffsets, long taps, const float *matrix, long outputs,
+                         float *out, long outStride, long count);
+
+/// The 2-D Winograd transform (M d Mᵀ, M 6 × taps, taps 4 or 6) of every tile of one plane:
+/// `plane` holds 4 * tilesOuter + 2 rows of 4 * (tilesInner + 1) floats (tile (ta, tb) reads rows
+/// 4ta ... 4ta + taps - 1, columns 4tb ... 4tb + taps - 1; zeros past the data), `scratch` 6 *
+/// (4 * tilesOuter + 2) * (tilesInner + 1) floats. Component ka * 6 + kb of tile (ta, tb) goes to
+/// out[(ka * 6 + kb) * componentStride + ta * tilesInner + tb]. Along rows as wg_winograd_quads,
+/// across them a product then fused multiply-adds in tap order: AVX-512 and AVX2 bit-identical.
+void wg_winograd_plane(const float *plane, long tilesOuter, long tilesInner, long taps, const float *matrix,
+                       float *scratch, float *out, long componentStride);
+
+/// One plane of a volume into a zero-padded plane of `planeRows` rows of `rowLength` floats:
+/// row r + offset, column b + offset holds source[r * rowStride + b * columnStride] for r < rows,
+/// b < columns; every other element is zero.
+void wg_fill_plane(const float *source, long rows, long columns, long rowStride, long columnStride, long offset,
+                   float *plane, long rowLength, long planeRows);
+
+/// Output channels per block of wg_conv_weight_gradient_few_taps: `g` must have a multiple of
+/// this many rows (zero rows past outChannels).
+#define WG_WGRAD_FEW_TAPS_ROW_BLOCK 8
+
+/// wg_conv_weight_gradient for exactly three taps (the direct axis of the two-axis Winograd path):
+///   dw[(o * inChannels + c) * 3 + t] += sum_{j < columns} g[o * ldg + j] * x[c * ldx + j + shifts[t]]
+/// for input channels cBegin <= c < cEnd; `columns` a multiple of 16 (g zero-padded). Each entry
+/// is one lane sum per fixed column chunk, added in chunk order, whatever the channel split.
+void wg_conv_weight_gradient_few_taps(const float *g, long ldg, long outChannels, const float *x, long ldx,
+                                      long inChannels, const long *shifts, long columns,
+                                      float *dw, long cBegin, long cEnd);
 
 #endif

@@ -9,10 +9,16 @@ extension ConvKernel {
     /// `M_k` for k = 0…5 from the padded input, as the FP32 forward computes them, with the
     /// transformed input channels paired into BF16 words `[⌈Cin/2⌉][phase][component][ldu]`.
     static func winogradProductsBF16(_ g: Geometry, _ layout: WideLayout, _ rows: WinogradRows, padded: UnsafeMutablePointer<Float>,
-                                     ldu: Int, packed: [[Float]], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
+                                     ldu: Int, packed: [Float], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
         let ldc = rows.usedChannelStride(ldu: ldu)
         let pairs = (g.inChannels + 1) / 2
-        let weightPairs = packed.map { pairWeights($0, inChannels: g.inChannels, outChannels: g.outChannels, taps: 9) }
+        let componentSize = packed.count / WinogradTile.points
+        let weightPairs = packed.withUnsafeBufferPointer { flat in
+            (0..<WinogradTile.points).flatMap { k in
+                pairWeights(UnsafeBufferPointer(rebasing: flat[(k * componentSize)..<((k + 1) * componentSize)]),
+                            inChannels: g.inChannels, outChannels: g.outChannels, taps: 9)
+            }
+        }
         ScratchPool.shared.withBuffer(pairs * ldc) { buffer in
             let words = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt32.self)
             let halves = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt16.self)
@@ -33,7 +39,8 @@ extension ConvKernel {
                     }
                 }
             }
-            forEachComponentRange(offsets, weightPairs, columns: ldp) { k, os, wb, begin, end in
+            forEachComponentRange(offsets, weightPairs, componentSize: weightPairs.count / WinogradTile.points,
+                                  columns: ldp) { k, os, wb, begin, end in
                 wg_conv_wide_bf16(words + k * ldu, ldc, pairs, os, 9, wb, g.outChannels,
                                   products + k * g.outChannels * ldp, ldp, begin, end)
             }
@@ -42,20 +49,18 @@ extension ConvKernel {
 
     /// Weights packed as `[⌈Cout/8⌉][Cin][taps][8]` (``packWeights(_:outChannels:inChannels:taps:)``)
     /// regrouped as `[⌈Cout/8⌉][⌈Cin/2⌉][taps][8]` BF16 channel-pair words.
-    static func pairWeights(_ packed: [Float], inChannels: Int, outChannels: Int, taps: Int) -> [UInt32] {
+    static func pairWeights(_ packed: UnsafeBufferPointer<Float>, inChannels: Int, outChannels: Int, taps: Int) -> [UInt32] {
         let rows = Int(WG_CONV_ROW_BLOCK)
         let blocks = (outChannels + rows - 1) / rows
         let pairs = (inChannels + 1) / 2
         let slab = taps * rows
         var words = [UInt32](repeating: 0, count: blocks * pairs * slab)
-        packed.withUnsafeBufferPointer { source in
-            words.withUnsafeMutableBufferPointer { out in
-                guard let s = source.baseAddress, let o = out.baseAddress else { return }
-                for b in 0..<blocks {
-                    for p in 0..<pairs {
-                        let first = s + (b * inChannels + 2 * p) * slab
-                        wg_bf16_pack_pairs(first, 2 * p + 1 < inChannels ? first + slab : nil, slab, o + (b * pairs + p) * slab)
-                    }
+        words.withUnsafeMutableBufferPointer { out in
+            guard let s = packed.baseAddress, let o = out.baseAddress else { return }
+            for b in 0..<blocks {
+                for p in 0..<pairs {
+                    let first = s + (b * inChannels + 2 * p) * slab
+                    wg_bf16_pack_pairs(first, 2 * p + 1 < inChannels ? first + slab : nil, slab, o + (b * pairs + p) * slab)
                 }
             }
         }

@@ -15,7 +15,9 @@ extension ConvKernel {
         let points = WinogradTile.points
         let block = Int(WG_CONV_COLUMN_BLOCK)
         let offsets = rows.offsets(ldu: ldu)
-        let packed = packTransformedWeights(w, g, rows)
+        let packing = PackedWeightCache.Layout(path: "rows", parameters: [g.outChannels, g.inChannels] + rows.taps.flatMap { $0 })
+        let packed = PackedWeightCache.shared.packed(UnsafeBufferPointer(start: w, count: g.outChannels * g.inChannels * 27),
+                                                     layout: packing) { packTransformedWeights(w, g, rows) }
         let pool = ScratchPool.shared
         pool.withBuffer(g.inChannels * layout.ldx) { padded in
             pool.withBuffer(points * g.outChannels * ldp) { products in
@@ -39,31 +41,32 @@ extension ConvKernel {
 
     /// `M_k = Σ_{c, row tap} G_k · u_k` for k = 0…5 (FP32), output quads split over workers.
     private static func winogradProducts(_ g: Geometry, transformed: UnsafeMutablePointer<Float>, ldu: Int, ldc: Int,
-                                         packed: [[Float]], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
-        forEachComponentRange(offsets, packed, columns: ldp) { k, os, wb, begin, end in
+                                         packed: [Float], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
+        forEachComponentRange(offsets, packed, componentSize: packed.count / WinogradTile.points, columns: ldp) { k, os, wb, begin, end in
             wg_conv_wide(transformed + k * ldu, ldc, g.inChannels, os, 9, wb, g.outChannels,
                          products + k * g.outChannels * ldp, ldp, begin, end)
         }
     }
 
-    /// Runs `kernel(k, offsets, weights[k], begin, end)` for the six Winograd components on every
+    /// Runs `kernel(k, offsets, weights of component k, begin, end)` for the `weights.count /
+    /// componentSize` Winograd components (each `componentSize` values of `weights`) on every
     /// worker, each with its own contiguous range of whole column blocks (`WG_CONV_COLUMN_BLOCK`)
     /// of `0 ..< columns`.
     static func forEachComponentRange<Weight>(
-        _ offsets: [Int], _ weights: [[Weight]], columns: Int,
+        _ offsets: [Int], _ weights: [Weight], componentSize: Int, columns: Int,
         _ kernel: (_ k: Int, _ offsets: UnsafePointer<Int>, _ weights: UnsafePointer<Weight>, _ begin: Int, _ end: Int) -> Void
     ) {
         let block = Int(WG_CONV_COLUMN_BLOCK)
         let blocks = columns / block
         let workers = min(Parallel.threadCount, blocks)
         offsets.withUnsafeBufferPointer { offsetBuffer in
-            guard let os = offsetBuffer.baseAddress else { return }
-            Parallel.forEach(workers, workers: workers) { _, part in
-                let (begin, end) = (blocks * part / workers * block, blocks * (part + 1) / workers * block)
-                for k in 0..<WinogradTile.points {
-                    weights[k].withUnsafeBufferPointer { buffer in
-                        guard let wb = buffer.baseAddress else { return }
-                        kernel(k, os, wb, begin, end)
+            weights.withUnsafeBufferPointer { weightBuffer in
+                guard let os = offsetBuffer.baseAddress, let wb = weightBuffer.baseAddress else { return }
+                let (offsetsBase, weightsBase) = (SendableConstPointer(os), SendableConstPointer(wb))
+                Parallel.forEach(workers, workers: workers) { _, part in
+                    let (begin, end) = (blocks * part / workers * block, blocks * (part + 1) / workers * block)
+                    for k in 0..<(weights.count / componentSize) {
+                        kernel(k, offsetsBase.base, weightsBase.base + k * componentSize, begin, end)
                     }
                 }
             }
@@ -90,6 +93,10 @@ extension ConvKernel {
 
     /// Floats of scratch the forward checks out (padded input, transformed input, products).
     static func forwardScratchCount(_ g: Geometry, rowAxis: Int?) -> Int {
+        if usesWinogradPlanes(g, rowAxis: rowAxis) {
+            let tiling = WinogradTiling(g)
+            return g.inChannels * tiling.channelStride + WinogradTiling.components * g.outChannels * tiling.ldm
+        }
         guard g.kernel == 3 else {
             let layout = WideLayout(g, rowAxis: rowAxis)
             let block = Int(WG_CONV_COLUMN_BLOCK)
@@ -119,8 +126,9 @@ extension ConvKernel {
     }
 
     /// The six components of the transformed weights, each `[Cout, Cin, 9 row taps]` packed like
-    /// the direct kernel's weights (`[⌈Cout/8⌉][Cin][9][8]`, zero rows past Cout), made in one pass.
-    private static func packTransformedWeights(_ w: UnsafePointer<Float>, _ g: Geometry, _ rows: WinogradRows) -> [[Float]] {
+    /// the direct kernel's weights (`[⌈Cout/8⌉][Cin][9][8]`, zero rows past Cout), one after the
+    /// other, made in one pass.
+    private static func packTransformedWeights(_ w: UnsafePointer<Float>, _ g: Geometry, _ rows: WinogradRows) -> [Float] {
         let rowBlock = Int(WG_CONV_ROW_BLOCK)
         let size = (g.outChannels + rowBlock - 1) / rowBlock * g.inChannels * 9 * rowBlock
         let points = WinogradTile.points
@@ -142,7 +150,7 @@ extension ConvKernel {
                 }
             }
         }
-        return (0..<points).map { Array(flat[$0 * size ..< ($0 + 1) * size]) }
+        return flat
     }
 }
 

@@ -3,9 +3,11 @@ import CKernels
 /// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
 /// gradients, on all cores.
 ///
-/// 3×3×3 forwards, input gradients and weight gradients take the Winograd F(4,3) paths
-/// (`ConvKernel+Winograd.swift`, `ConvKernel+WinogradWeightGradient.swift`: 13.5 instead of 27
-/// multiply-adds per output and input channel); other kernel sizes the direct one.
+/// 3×3×3 forwards, input gradients and weight gradients take a Winograd path: in FP32 without a
+/// fixed row axis the two-axis F(4,3) × F(4,3) (``WinogradTiling``: 6.75 instead of 27
+/// multiply-adds per output and input channel), else F(4,3) along one axis
+/// (`ConvKernel+Winograd.swift`, `ConvKernel+WinogradWeightGradient.swift`: 13.5); other kernel
+/// sizes the direct one.
 ///
 /// Both C kernels (CKernels) work on a "wide" grid: the input is copied once into a zero-padded
 /// scratch volume, where every tap is a constant shift of one flat index, so no im2col matrix is
@@ -50,6 +52,7 @@ enum ConvKernel {
     /// - Complexity: 2·N·Cout·Cin·k³ flops on the wide grid (a few percent above the dense count).
     static func forward(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>,
                         rowAxis: Int? = nil) {
+        if usesWinogradPlanes(g, rowAxis: rowAxis) { return forwardWinogradPlanes(g, x: x, w: w, y: y) }
         if g.kernel == 3 { return forwardWinograd(g, x: x, w: w, y: y, rowAxis: rowAxis) }
         let layout = WideLayout(g, rowAxis: rowAxis)
         let (k, ldx, shifts) = (g.kernel, layout.ldx, layout.shifts)
@@ -79,6 +82,27 @@ enum ConvKernel {
                 }
             }
         }
+    }
+
+    /// Whether a convolution takes the two-axis Winograd path (``WinogradTiling``): 3×3×3 kernels
+    /// in FP32 where no row axis is fixed (a fixed row axis, for tiled sampling, keeps the one-axis
+    /// path, whose rounding depends only on positions along that axis; BF16 keeps it too), and only
+    /// where it pays: its transforms move 36 values per 16 outputs where the one-axis path moves 6
+    /// per 4, and run 16 tiles of a row per vector, so it needs many channels on both sides and
+    /// long rows of tiles. Measured per convolution inside training (AVX-512, 2 cores): 64→64 on
+    /// 42×16×42 outputs 0.85× the one-axis time, 64→64 on 36×10×36 0.86×, 32→64 on 44×18×44
+    /// 0.85×, 64→32 on 40×14×40 0.90×; but 32→64 on 34×14×34 1.20×, 64→64 on 12×10×12 1.47×.
+    static func usesWinogradPlanes(_ g: Geometry, rowAxis: Int?) -> Bool {
+        guard g.kernel == 3, rowAxis == nil, KernelPrecision.current == .fp32 else { return false }
+        switch WinogradAxes.current {
+        case .one: return false
+        case .two: return true
+        case .automatic: break
+        }
+        let tiling = WinogradTiling(g)
+        let channels = Double(g.inChannels * g.outChannels) / Double(g.inChannels + g.outChannels)
+        let rowTiles = Double(min(tiling.tilesInner, tiling.tilesOuter, 16)) / 16
+        return channels * rowTiles >= 13
     }
 
     /// Weights `[Cout, Cin, taps]` as `[⌈Cout/8⌉][Cin][taps][8]`, zero rows past Cout.
@@ -125,6 +149,7 @@ enum ConvKernel {
     /// `dw[o, c, k] = Σ_n Σ_y dy[n, o, y] · x[n, c, y + k - p]`, written to `dw` (`[Cout, Cin, k, k, k]`).
     /// 3×3×3 kernels take the Winograd F(4,3) path (`ConvKernel+WinogradWeightGradient.swift`).
     static func weightGradient(_ g: Geometry, x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dw: UnsafeMutablePointer<Float>) {
+        if usesWinogradPlanes(g, rowAxis: nil) { return weightGradientWinogradPlanes(g, x: x, dy: dy, dw: dw) }
         if g.kernel == 3 { return weightGradientWinograd(g, x: x, dy: dy, dw: dw) }
         let layout = WideLayout(g)
         let rowBlock = Int(WG_WGRAD_ROW_BLOCK)

@@ -42,6 +42,12 @@ enum WinogradTile {
         1, -2, 4, -8,
         0, 0, 0, 1,
     ]
+
+    /// `Aᵀ` (4×6, row-major): `y_r = Σ_k Aᵀ[r][k] · M_k`, the output transform across rows of the
+    /// two-axis path (along rows it is `wg_winograd_output_row`).
+    static let outputTransposed: [Float] = (0..<(outputs * points)).map { i in
+        outputGradientTransform[(i % points) * outputs + i / points]
+    }
 }
 
 /// The 9 row taps of a 3×3×3 kernel on the wide grid: the taps of the two outer scratch axes, each

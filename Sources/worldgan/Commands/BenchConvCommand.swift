@@ -29,6 +29,9 @@ struct BenchConvCommand: ParsableCommand {
     @Flag(help: "Restrict the kernels to AVX2 + FMA (what CPUs without AVX-512 run).")
     var avx2Only = false
 
+    @Option(help: "Winograd over 'auto' (the library's choice), '1' or '2' axes.")
+    var winogradAxes = WinogradAxesChoice.auto
+
     func validate() throws {
         guard extents.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--size needs three positive extents X Y Z, got \(size)")
@@ -41,10 +44,12 @@ struct BenchConvCommand: ParsableCommand {
     private var extents: [Int] { [size.x, size.y, size.z] }
 
     func run() throws {
-        if avx2Only {
-            KernelInstructionSet.withAVX2Only { measure() }
-        } else {
-            measure()
+        WinogradAxes.with(winogradAxes.axes) {
+            if avx2Only {
+                KernelInstructionSet.withAVX2Only { measure() }
+            } else {
+                measure()
+            }
         }
     }
 
@@ -58,7 +63,7 @@ struct BenchConvCommand: ParsableCommand {
         x.requiresGrad = true
         weight.requiresGrad = true
         bias.requiresGrad = true
-        print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), kernels \(KernelInstructionSet.current), load \(BenchClock.loadAverage)")
+        print("# bench conv: \(channels)→\(channels), k 3, padding 1, input 1×\(channels)×\(size.map(String.init).joined(separator: "×")), threads \(Parallel.threadCount), kernels \(KernelInstructionSet.current), Winograd axes \(winogradAxes.rawValue), load \(BenchClock.loadAverage)")
         let forward = BenchClock.medianMilliseconds(repetitions: repetitions, warmup: warmup, label: "forward") {
             _ = GradMode.withoutRecording { x.conv3d(weight: weight, bias: bias, padding: 1) }
         }

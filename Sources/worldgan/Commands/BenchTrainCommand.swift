@@ -34,6 +34,9 @@ struct BenchTrainCommand: ParsableCommand {
     @OptionGroup var gan: TrainingOptions
     @OptionGroup var block2vec: Block2VecOptions
 
+    @Option(help: "Winograd over 'auto' (the library's choice, as train), '1' or '2' axes.")
+    var winogradAxes = WinogradAxesChoice.auto
+
     func validate() throws {
         guard (input == nil) != (size == nil) else {
             throw ValidationError("give either the input schematic or --size X Y Z")
@@ -44,11 +47,15 @@ struct BenchTrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        try WinogradAxes.with(winogradAxes.axes) { try measure() }
+    }
+
+    private func measure() throws {
         let config = try gan.config(seed: block2vec.seed)
         let (real, label) = try makeReal(config: config)
         let trainer = try PyramidTrainer(real: real, config: config)
         let shapes = trainer.scales.shapes.map { $0.map(String.init).joined(separator: "×") }
-        print("# bench train: \(label), C \(real.shape[1]), nfc \(config.features), scales \(shapes.joined(separator: ", ")), threads \(Parallel.threadCount), instructions \(KernelInstructionSet.current) \(KernelPrecision.current), load \(BenchClock.loadAverage)")
+        print("# bench train: \(label), C \(real.shape[1]), nfc \(config.features), scales \(shapes.joined(separator: ", ")), threads \(Parallel.threadCount), instructions \(KernelInstructionSet.current) \(KernelPrecision.current), Winograd axes \(winogradAxes.rawValue), load \(BenchClock.loadAverage)")
         let usage = ProcessUsage.now
         let started = ContinuousClock.now
         trainer.train { _, _ in .continue }
