@@ -44,13 +44,22 @@ final class FiniteDifferenceTests: XCTestCase {
     }
 
     func testConv3dAndItsGradientOpsMatchFiniteDifferencesToSecondOrder() {
-        assertConv3dMatchesFiniteDifferencesToSecondOrder()
+        WinogradAxes.with(.one) { assertConv3dMatchesFiniteDifferencesToSecondOrder() }
     }
 
     func testConv3dOnTheAVX2PathMatchesFiniteDifferencesToSecondOrder() {
         KernelInstructionSet.withAVX2Only {
             XCTAssertEqual(KernelInstructionSet.current, .avx2)
+            WinogradAxes.with(.one) { assertConv3dMatchesFiniteDifferencesToSecondOrder() }
+        }
+    }
+
+    /// The two-axis Winograd path (which training takes for wide convolutions), forced on this
+    /// small one, on both instruction-set paths.
+    func testConv3dOnTheTwoAxisWinogradPathMatchesFiniteDifferencesToSecondOrder() {
+        WinogradAxes.with(.two) {
             assertConv3dMatchesFiniteDifferencesToSecondOrder()
+            KernelInstructionSet.withAVX2Only { assertConv3dMatchesFiniteDifferencesToSecondOrder() }
         }
     }
 

@@ -36,6 +36,16 @@ final class ParityTests: XCTestCase {
         }
     }
 
+    func testConv3dOnTheTwoAxisWinogradPathMatchesPyTorch() throws {
+        try WinogradAxes.with(.two) {
+            for (file, padding) in [("01_conv3d_pad0.json", 0), ("01_conv3d_pad1.json", 1)] {
+                _ = try checkForwardAndBackward(file, inputs: ["x", "weight", "bias"]) {
+                    $0[0].conv3d(weight: $0[1], bias: $0[2], padding: padding)
+                }
+            }
+        }
+    }
+
     func testBatchNormInTrainingModeMatchesPyTorchIncludingRunningStatistics() throws {
         var statistics: Tensor.BatchStatistics?
         let parity = try checkForwardAndBackward("02_batchnorm3d_train.json", inputs: ["x", "weight", "bias"]) {

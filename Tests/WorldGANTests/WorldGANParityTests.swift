@@ -41,6 +41,12 @@ final class WorldGANParityTests: XCTestCase {
         try checkPenalty("04_wgan_gp_D.json", training: true)
     }
 
+    /// The double backward through the two-axis Winograd path (training takes it for wide
+    /// convolutions), forced on the fixture's small critic.
+    func testGradientPenaltyOnTheTwoAxisWinogradPathMatchesPyTorch() throws {
+        try WinogradAxes.with(.two) { try checkPenalty("04_wgan_gp_D.json", training: true) }
+    }
+
     func testGradientPenaltyMatchesPyTorchWithEvalBatchNorm() throws {
         try checkPenalty("04_wgan_gp_D_evalbn.json", training: false)
     }
