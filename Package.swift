@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "WorldGANTests", dependencies: ["WorldGAN", "Tensor", "Anvil", "Block2Vec", "Metrics", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Anvil", "TestSupport"]),
         .testTarget(name: "SampleWorldTests", dependencies: ["SampleWorld", "Anvil"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Anvil", "NBT", "TestSupport"]),
         .testTarget(name: "StylesTests", dependencies: ["Styles", "Anvil", "Block2Vec", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NBT", "Anvil", "Metrics", "SampleWorld", "TestSupport"]),
         // Runs every command line of README.md and of each `--help` through the built binary.

@@ -91,49 +91,9 @@ public struct StructureMeasures: Sendable {
         return best
     }
 
-    /// Share of non-air voxels that float (0 when the volume is all air).
+    /// Share of non-air voxels that float (0 when the volume is all air): ``FloatingParts``.
     public func floatingFraction(_ v: TokenVolume) -> Double {
-        let (sx, sy, sz) = (v.size.x, v.size.y, v.size.z)
-        let kinds = v.tokens.map(role)
-        var grounded = [Bool](repeating: false, count: kinds.count)
-        var stack: [Int] = []
-        for x in 0..<sx {
-            for z in 0..<sz where kinds[x * sy * sz + z] == .solid {
-                grounded[x * sy * sz + z] = true
-                stack.append(x * sy * sz + z)
-            }
-        }
-        func neighbours(_ i: Int) -> [Int] {
-            let x = i / (sy * sz), y = (i / sz) % sy, z = i % sz
-            var out: [Int] = []
-            out.reserveCapacity(6)
-            if x > 0 { out.append(i - sy * sz) }
-            if x + 1 < sx { out.append(i + sy * sz) }
-            if y > 0 { out.append(i - sz) }
-            if y + 1 < sy { out.append(i + sz) }
-            if z > 0 { out.append(i - 1) }
-            if z + 1 < sz { out.append(i + 1) }
-            return out
-        }
-        while let i = stack.popLast() {
-            for j in neighbours(i) where kinds[j] == .solid && !grounded[j] {
-                grounded[j] = true
-                stack.append(j)
-            }
-        }
-        var occupied = 0, floating = 0
-        for i in kinds.indices {
-            switch kinds[i] {
-            case .empty: continue
-            case .solid:
-                occupied += 1
-                if !grounded[i] { floating += 1 }
-            case .attached:
-                occupied += 1
-                if !neighbours(i).contains(where: { kinds[$0] == .solid }) { floating += 1 }
-            }
-        }
-        return occupied == 0 ? 0 : Double(floating) / Double(occupied)
+        FloatingParts(roles: v.tokens.map(role), size: (v.size.x, v.size.y, v.size.z)).floatingFraction
     }
 
     /// Fraction of voxels where two equal-size volumes differ, counted only where at least one is

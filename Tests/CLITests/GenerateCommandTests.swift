@@ -1,5 +1,6 @@
 import Anvil
 import Foundation
+import Metrics
 import NBT
 import TestSupport
 import XCTest
@@ -139,6 +140,31 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertTrue(clash.output.contains("--variation"), clash.output)
     }
 
+    /// Floating debris — solid parts with no way down to the sample's bottom, plants with nothing
+    /// to hang on — is removed by default and counted; `--keep-floating` keeps it.
+    func testFloatingDebrisIsRemovedUnlessAskedToStay() throws {
+        func sample(_ folder: String, _ extra: [String]) throws -> (volume: BlockVolume, output: String) {
+            let out = dir.appendingPathComponent(folder)
+            let r = try CLIRunner.run(["generate", run.path, "--count", "1", "--seed", "5", "--layout", "generator", "-o", out.path] + extra)
+            XCTAssertEqual(r.status, 0, r.output)
+            return (try SchematicFile.read(out.appendingPathComponent("sample-0.schem")).volume, r.output)
+        }
+        func floating(_ v: BlockVolume) -> FloatingParts {
+            let roles = v.palette.map(BlockRole.init)
+            return FloatingParts(roles: v.indices.map { roles[Int($0)] }, size: (v.sizeX, v.sizeY, v.sizeZ))
+        }
+        let kept = try sample("floating-kept", ["--keep-floating"])
+        let cleaned = try sample("floating-removed", [])
+        XCTAssertGreaterThan(floating(kept.volume).floatingVoxels, 0, "the barely trained run leaves debris to remove")
+        let removed = floating(kept.volume).occupied - floating(cleaned.volume).occupied
+        XCTAssertGreaterThan(removed, 0)
+        XCTAssertTrue(cleaned.output.contains("\(removed) blocks of floating debris removed"), cleaned.output)
+        XCTAssertFalse(kept.output.contains("debris"), kept.output)
+        let left = floating(cleaned.volume)
+        XCTAssertTrue(left.unsupported.isEmpty, "no plant is left hanging on nothing")
+        XCTAssertTrue(left.components.allSatisfy { $0.horizontalExtent > 12 }, "only parts wider than the limit may float")
+    }
+
     /// Leaves no log holds (here: an input with canopies but no trunks) decay by default, as the
     /// game lets them, and the command says how many; `--no-leaf-decay` keeps them as distance 7.
     /// Free samples are refined against the input's own blocks, so the leaves are generated.
@@ -167,6 +193,7 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertGreaterThan(kept.leaves, 0, "the sample has leaves to decay")
         XCTAssertEqual(decayed.leaves, 0, "no log anywhere: every leaf decays")
         XCTAssertTrue(decayed.output.contains("\(kept.leaves) leaves out of a log's reach decayed"), decayed.output)
+        XCTAssertTrue(decayed.output.contains("of the input's blocks float; samples keep their floating parts"), decayed.output)
         XCTAssertFalse(kept.output.contains("decayed"), kept.output)
     }
 }

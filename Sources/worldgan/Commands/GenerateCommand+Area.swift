@@ -1,5 +1,6 @@
 import Anvil
 import Foundation
+import Metrics
 import WorldGAN
 
 extension GenerateCommand {
@@ -39,7 +40,7 @@ extension GenerateCommand {
         var done = 0, tally = SampleDecoding.Tally(), reports: [VersionReport] = []
         for ((region, window), count) in zip(zip(todo, windows), voxels) {
             let volume = try sampler.volume(of: window, tileSize: tile, decode: decoding.decode) { bar.update(done + $0) }
-            let finished = try decoding.finish(volume, tally: &tally)
+            let finished = try decoding.finish(volume, openSides: openSides(of: window, in: area), tally: &tally)
             let core = finished.cropped(origin: VoxelPosition(region.part.minX - area.minX - window[0].lowerBound, 0,
                                                               region.part.minZ - area.minZ - window[2].lowerBound),
                                         size: (region.part.width, height, region.part.depth))
@@ -68,6 +69,16 @@ extension GenerateCommand {
         let margin = SampleDecoding.neighbourMargin
         return [max(0, part.minX - area.minX - margin)..<min(area.width, part.maxX - area.minX + 1 + margin), 0..<height,
                 max(0, part.minZ - area.minZ - margin)..<min(area.depth, part.maxZ - area.minZ + 1 + margin)]
+    }
+
+    /// The sides of a sample window where the area goes on beyond it.
+    private func openSides(of window: [Range<Int>], in area: AreaRectangle) -> FloatingDebris.OpenSides {
+        var sides: FloatingDebris.OpenSides = []
+        if window[0].lowerBound > 0 { sides.insert(.lowX) }
+        if window[0].upperBound < area.width { sides.insert(.highX) }
+        if window[2].lowerBound > 0 { sides.insert(.lowZ) }
+        if window[2].upperBound < area.depth { sides.insert(.highZ) }
+        return sides
     }
 
     /// Bytes a region's output holds while its tiles run and while it is pasted: the decoded

@@ -2,6 +2,7 @@ import Anvil
 import ArgumentParser
 import Block2Vec
 import Foundation
+import Metrics
 import Render
 import Styles
 import Tensor
@@ -53,6 +54,8 @@ struct GenerateCommand: ParsableCommand {
     var layout: LayoutChoice?
     @Flag(inversion: .prefixedNo, help: "Remove the leaves no log holds within six blocks (non-persistent leaves of distance 7), as the game lets them decay within minutes of loading them.")
     var leafDecay = true
+    @Flag(help: "Keep floating debris: solid parts up to 8 blocks across with no way down to the sample's bottom layer, and plants, vines, lanterns… with no solid neighbour (removed by default unless the input itself has floating parts).")
+    var keepFloating = false
     @Flag(help: "Also write DIR/reconstruction.schem: the input as the pyramid reproduces it.") var reconstruction = false
     @Option(help: "'map' (nearest embedding, weighed by how common each block is in the input) or 'nearest' (the original's).")
     var decoder = DecoderChoice.map
@@ -126,7 +129,8 @@ struct GenerateCommand: ParsableCommand {
             print("note: the style targets blocks the property table does not know: \(mapper.unknownTargets.joined(separator: ", "))")
         }
         let decoding = SampleDecoding(pyramid: pyramid, decoder: tokenDecoder, choice: choice, mapper: mapper,
-                                      embeddingsFile: manifest.embeddingsFile, leafDecay: leafDecay)
+                                      embeddingsFile: manifest.embeddingsFile, leafDecay: leafDecay,
+                                      removesFloating: !keepFloating && !inputFloats(runURL, manifest))
         if let area = large.area {
             let (_, source) = realDataVersion(runURL, manifest)
             return try generateArea(area, decoding: decoding, startScale: startScale, noiseScale: noiseScale,
@@ -179,10 +183,26 @@ struct GenerateCommand: ParsableCommand {
             print("\(tally.decayedLeaves) leaves out of a log's reach decayed, as the game would let them "
                   + "(\(samples) sample(s); --no-leaf-decay keeps them)")
         }
+        if let samples, tally.floatingVoxels > 0 {
+            print("\(tally.floatingVoxels) blocks of floating debris removed (\(samples) sample(s); --keep-floating keeps them)")
+        }
         let uncovered = tally.uncovered
         guard !uncovered.isEmpty else { return }
         print("the style does not cover \(uncovered.count) block state(s), kept as generated: "
               + uncovered.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key.token) (\($0.value))" }.joined(separator: ", "))
+    }
+
+    /// Whether the training input itself has floating parts (more than 1% of its blocks by
+    /// `eval`'s measure: a sky island, hanging decoration): then floating parts are part of its
+    /// style and samples keep theirs. An unreadable input counts as not floating.
+    private func inputFloats(_ runURL: URL, _ manifest: RunManifest) -> Bool {
+        guard let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile)).volume else { return false }
+        let roles = real.palette.map(BlockRole.init)
+        let share = FloatingParts(roles: real.indices.map { roles[Int($0)] }, size: (real.sizeX, real.sizeY, real.sizeZ)).floatingFraction
+        if share > 0.01 && !keepFloating && !quiet {
+            print(String(format: "note: %.1f%% of the input's blocks float; samples keep their floating parts", share * 100))
+        }
+        return share > 0.01
     }
 
     /// The DataVersion the training input was saved with (samples are written with it), else

@@ -1,5 +1,6 @@
 import Anvil
 import Block2Vec
+import Metrics
 import Styles
 import WorldGAN
 
@@ -8,7 +9,7 @@ import WorldGAN
 /// mapping and the neighbour-derived properties.
 ///
 /// Decoding treats each voxel on its own, so tiles decode to the same blocks as the whole volume;
-/// ``finish(_:tally:)`` looks at neighbours (leaves up to 7 blocks away), so a part of a larger volume
+/// ``finish(_:openSides:tally:)`` looks at neighbours (leaves up to 7 blocks away), so a part of a larger volume
 /// is finished with ``neighbourMargin`` voxels of context around it.
 struct SampleDecoding {
     let pyramid: TrainedPyramid
@@ -16,11 +17,14 @@ struct SampleDecoding {
     let choice: StyleChoice?
     let mapper: StyleMapper?
     let embeddingsFile: String
-    /// Whether ``finish(_:tally:)`` removes the leaves the game would let decay
+    /// Whether ``finish(_:openSides:tally:)`` removes the leaves the game would let decay
     /// (``DerivedProperties/decayUnsupportedLeaves(in:)``).
     let leafDecay: Bool
-    /// Voxels of context ``finish(_:tally:)`` needs around a part for it to match the whole volume.
-    static let neighbourMargin = 8
+    /// Whether ``finish(_:openSides:tally:)`` removes floating debris (``FloatingDebris``).
+    let removesFloating: Bool
+    /// Voxels of context ``finish(_:openSides:tally:)`` needs around a part for it to match the
+    /// whole volume: leaves look 7 blocks away, and floating parts up to this wide are removed.
+    static let neighbourMargin = 12
 
     /// The blocks of one sampled window.
     func decode(_ sample: TrainedPyramid.Sample) throws -> BlockVolume {
@@ -30,17 +34,20 @@ struct SampleDecoding {
         return try pyramid.decode(sample, decoder: decoder, file: embeddingsFile)
     }
 
-    /// What ``finish(_:tally:)`` did over the samples it finished.
+    /// What ``finish(_:openSides:tally:)`` did over the samples it finished.
     struct Tally {
         /// States the style left as generated, with their voxel counts.
         var uncovered: [BlockState: Int] = [:]
         /// Leaves out of reach of a log that were removed, as the game would let them decay.
         var decayedLeaves = 0
+        /// Voxels of floating debris removed.
+        var floatingVoxels = 0
     }
 
-    /// The style mapping, the neighbour-derived properties and (with ``leafDecay``) the decay of
-    /// leaves out of a log's reach, counted into `tally`.
-    func finish(_ volume: BlockVolume, tally: inout Tally) throws -> BlockVolume {
+    /// The style mapping, the neighbour-derived properties, (with ``leafDecay``) the decay of
+    /// leaves out of a log's reach and (with ``removesFloating``) the removal of floating debris,
+    /// counted into `tally`. `openSides`: where the volume is a window of a larger one.
+    func finish(_ volume: BlockVolume, openSides: FloatingDebris.OpenSides = [], tally: inout Tally) throws -> BlockVolume {
         var volume = volume
         if let mapper {
             let styled = try mapper.apply(to: volume)
@@ -49,6 +56,9 @@ struct SampleDecoding {
         }
         DerivedProperties.recompute(in: &volume)
         if leafDecay { tally.decayedLeaves += DerivedProperties.decayUnsupportedLeaves(in: &volume) }
+        if removesFloating {
+            tally.floatingVoxels += FloatingDebris(maximumExtent: Self.neighbourMargin).remove(from: &volume, openSides: openSides)
+        }
         return volume
     }
 }
