@@ -34,7 +34,7 @@ struct WorldGANCommand: ParsableCommand {
             Self.exit(withError: ExitCode.validationFailure)
         }
         // FP32 unless WORLDGAN_PRECISION=bf16 asks: samples of a seed are then the same on every
-        // x86-64, and BF16 training measurably hurt the samples' silhouette (README, Arithmetic).
+        // x86-64. `train` (and its benchmarks) ask for BF16 themselves (README, Arithmetic).
         KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: .fp32))
         main(arguments)
     }

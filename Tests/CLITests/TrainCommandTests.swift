@@ -76,6 +76,7 @@ final class TrainCommandTests: XCTestCase {
         let config = try XCTUnwrap(manifest["config"] as? [String: Any])
         XCTAssertEqual(config["iterationsPerScale"] as? [Int], [3, 2])
         XCTAssertNil(config["iterationBudget"], "no budget left to fit: \(config)")
+        XCTAssertTrue(["bf16", "fp32"].contains(manifest["arithmetic"] as? String), "run.json records the arithmetic: \(manifest)")
         let csv = try String(contentsOf: run.appendingPathComponent("training.csv"), encoding: .utf8)
         XCTAssertEqual(csv.split(separator: "\n").count, 1 + 3 + 2, "one row per iteration")
     }

@@ -25,6 +25,10 @@ public enum KernelPrecision: String, Sendable {
     /// kernels run on other threads.
     public static func prefer(_ precision: KernelPrecision) { wg_conv_allow_bf16(precision == .bf16 ? 1 : 0) }
 
+    /// What training asks for unless `WORLDGAN_PRECISION` says otherwise: BF16, which the kernels
+    /// use only where the CPU has AVX-512 BF16 (elsewhere FP32).
+    public static let trainingDefault: KernelPrecision = .bf16
+
     /// `WORLDGAN_PRECISION` (`fp32` or `bf16`) when set to one of those, else `fallback`.
     public static func fromEnvironment(default fallback: KernelPrecision) -> KernelPrecision {
         ProcessInfo.processInfo.environment["WORLDGAN_PRECISION"].flatMap(KernelPrecision.init(rawValue:)) ?? fallback

@@ -32,6 +32,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var tokenCounts: [Int]?
     /// The token accuracy of each finished scale's reconstruction.
     public var reconstruction: [ReconstructionScore]?
+    /// The convolutions' arithmetic the run was trained with (`fp32` or `bf16`); absent in runs
+    /// written before it was recorded. Same seed, thread count and arithmetic give identical weights.
+    public var arithmetic: String?
 
     public init(worldganVersion: String, config: TrainingConfig, channels: Int, tokens: [String], embeddingsFile: String,
                 source: String, realFile: String, scaleShapes: [[Int]], noiseAmplitudes: [Float], threads: Int, progress: Progress) {

@@ -47,6 +47,8 @@ struct BenchTrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The arithmetic `train` uses (BF16 where the CPU has it unless WORLDGAN_PRECISION says otherwise).
+        KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: KernelPrecision.trainingDefault))
         try WinogradAxes.with(winogradAxes.axes) { try measure() }
     }
 

@@ -47,6 +47,8 @@ struct BenchTrainStepCommand: ParsableCommand {
     private var extents: [Int] { [size.x, size.y, size.z] }
 
     func run() throws {
+        // The arithmetic `train` uses (BF16 where the CPU has it unless WORLDGAN_PRECISION says otherwise).
+        KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: KernelPrecision.trainingDefault))
         let size = extents
         var rng = SeededGenerator(seed: seed)
         let trainer = ScaleTrainer(generator: Generator(channels: channels, features: nfc, using: &rng),

@@ -49,6 +49,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        // BF16 convolutions where the CPU has them (README, Arithmetic); `WORLDGAN_PRECISION=fp32` opts out.
+        KernelPrecision.prefer(KernelPrecision.fromEnvironment(default: KernelPrecision.trainingDefault))
         let started = Date()
         let session: TrainingSession
         if let resume {
@@ -92,6 +94,8 @@ struct TrainCommand: ParsableCommand {
                                    scaleShapes: trainer.scales.shapes, noiseAmplitudes: [], threads: Parallel.threadCount,
                                    progress: .init(scale: 0, iteration: 0, finished: false))
         manifest.tokenCounts = counts
+        manifest.arithmetic = KernelPrecision.current.rawValue
+        if !quiet { print("training with \(KernelPrecision.current.rawValue.uppercased()) convolutions (\(KernelInstructionSet.current)), \(Parallel.threadCount) threads") }
         try folder.save(trainer, manifest: manifest)
         return TrainingSession(folder: folder, trainer: trainer, manifest: manifest, embeddings: vectors, quiet: quiet)
     }

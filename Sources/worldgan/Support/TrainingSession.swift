@@ -1,6 +1,7 @@
 import Anvil
 import Block2Vec
 import Foundation
+import Tensor
 import Render
 import WorldGAN
 
@@ -30,6 +31,10 @@ final class TrainingSession {
         let (trainer, manifest) = try folder.resume()
         let embeddings = try EmbeddingFile.read(from: folder.file(manifest.embeddingsFile))
         if !quiet { print("resuming \(folder.url.path) at scale \(trainer.scale) iteration \(trainer.iteration)") }
+        if let started = manifest.arithmetic, started != KernelPrecision.current.rawValue, !quiet {
+            print("note: the run started with \(started.uppercased()) convolutions and goes on with \(KernelPrecision.current.rawValue.uppercased()) "
+                  + "(another CPU, or WORLDGAN_PRECISION): it will not end with the weights an uninterrupted run would have")
+        }
         return TrainingSession(folder: folder, trainer: trainer, manifest: manifest, embeddings: embeddings, quiet: quiet)
     }
 
