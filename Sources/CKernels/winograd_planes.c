@@ -84,17 +84,17 @@ void wg_winograd_combine(const float *in, const long *inOffsets, long taps, cons
                 VECTOR sum = MUL(SET1(matrix[ka * TAPS]), d[0]);                                       \
                 _Pragma("clang loop unroll(full)")                                                     \
                 for (int ia = 1; ia < TAPS; ia++) sum = FMADD(SET1(matrix[ka * TAPS + ia]), d[ia], sum); \
-                STORE(out + (ka * WG_WINOGRAD_POINTS + kb) * componentStride + tb, sum);               \
+                STORE((ka * WG_WINOGRAD_POINTS + kb) * componentStride + tb, sum);                     \
             }                                                                                          \
         }                                                                                              \
     }
 
 #define MASK512 const __mmask16 lanes = tiles - tb >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (tiles - tb)) - 1);
 #define LOAD512(p) _mm512_maskz_loadu_ps(lanes, (p))
-#define STORE512(p, x) _mm512_mask_storeu_ps((p), lanes, (x))
+#define STORE512(i, x) _mm512_mask_storeu_ps(out + (i), lanes, (x))
 #define MASK256 const __m256i mask = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(tiles - tb < 8 ? tiles - tb : 8)), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 #define LOAD256(p) _mm256_maskload_ps((p), mask)
-#define STORE256(p, x) _mm256_maskstore_ps((p), mask, (x))
+#define STORE256(i, x) _mm256_maskstore_ps(out + (i), mask, (x))
 
 #define PLANE_ROWS(NAME, TAPS_VALUE)                                                                    \
 __attribute__((target("avx512f")))                                                                     \
@@ -113,22 +113,64 @@ static void NAME##_avx2(const float *v, long ldv, long rowQuads, long tiles, con
 PLANE_ROWS(plane_rows6, 6)
 PLANE_ROWS(plane_rows4, 4)
 
+// BF16 (round to nearest even) lanes to out[i * stride]: stride 1 (plain rows) or 2 (one half of
+// each 32-bit channel-pair word, the lanes widened to words and every other 16-bit element written).
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
+static inline void store_bf16(uint16_t *out, __m512 x, __mmask16 lanes, long stride) {
+    const __m256i b = (__m256i)_mm512_cvtneps_pbh(x);
+    if (stride == 1) {
+        _mm256_mask_storeu_epi16(out, lanes, b);
+    } else {
+        uint32_t halves = 0;
+        for (int l = 0; l < 16; l++) halves |= ((lanes >> l) & 1u) << (2 * l);
+        _mm512_mask_storeu_epi16(out, (__mmask32)halves, _mm512_cvtepu16_epi32(b));
+    }
+}
+
+#define STORE512_BF16(i, x) store_bf16(out + (i) * stride, (x), lanes, stride)
+
+#define PLANE_ROWS_BF16(NAME, TAPS_VALUE)                                                               \
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))                                        \
+static void NAME(const float *v, long ldv, long rowQuads, long tiles, const float *matrix,             \
+                 uint16_t *out, long componentStride, long stride) {                                   \
+    enum { TAPS = TAPS_VALUE };                                                                        \
+    PLANE_ROWS_BODY(__m512, 16, MASK512, LOAD512, STORE512_BF16, _mm512_mul_ps, _mm512_fmadd_ps, _mm512_set1_ps) \
+}
+
+PLANE_ROWS_BF16(plane_rows6_bf16, 6)
+PLANE_ROWS_BF16(plane_rows4_bf16, 4)
+
+// Along rows for every row of the plane at once (each row's last quad is junk: it reads the next
+// row); returns the scratch's row stride.
+static long plane_along_rows(const float *plane, long tilesOuter, long tilesInner, long taps, const float *matrix,
+                             float *scratch) {
+    const long rowQuads = tilesInner + 1, rows = 4 * tilesOuter + 2;
+    wg_winograd_quads(plane, rows * 4 * rowQuads, 0, matrix, taps, scratch, rows * rowQuads, rows * rowQuads);
+    return rows * rowQuads;
+}
+
 void wg_winograd_plane(const float *plane, long tilesOuter, long tilesInner, long taps, const float *matrix,
                        float *scratch, float *out, long componentStride) {
-    const long rowQuads = tilesInner + 1;
-    const long rows = 4 * tilesOuter + 2;
-    // Along rows: every row's quads at once (the row's last quad is junk: it reads the next row).
-    wg_winograd_quads(plane, rows * 4 * rowQuads, 0, matrix, taps, scratch, rows * rowQuads, rows * rowQuads);
+    const long ldv = plane_along_rows(plane, tilesOuter, tilesInner, taps, matrix, scratch), rowQuads = tilesInner + 1;
     const int avx512 = wg_conv_uses_avx512();
     for (long ta = 0; ta < tilesOuter; ta++) {
         const float *v = scratch + 4 * ta * rowQuads;
         float *o = out + ta * tilesInner;
-        const long ldv = rows * rowQuads;
         if (taps == 6) {
             (avx512 ? plane_rows6_avx512 : plane_rows6_avx2)(v, ldv, rowQuads, tilesInner, matrix, o, componentStride);
         } else {
             (avx512 ? plane_rows4_avx512 : plane_rows4_avx2)(v, ldv, rowQuads, tilesInner, matrix, o, componentStride);
         }
+    }
+}
+
+void wg_winograd_plane_bf16(const float *plane, long tilesOuter, long tilesInner, long taps, const float *matrix,
+                            float *scratch, uint16_t *out, long componentStride, long stride) {
+    const long ldv = plane_along_rows(plane, tilesOuter, tilesInner, taps, matrix, scratch), rowQuads = tilesInner + 1;
+    for (long ta = 0; ta < tilesOuter; ta++) {
+        const float *v = scratch + 4 * ta * rowQuads;
+        uint16_t *o = out + ta * tilesInner * stride;
+        (taps == 6 ? plane_rows6_bf16 : plane_rows4_bf16)(v, ldv, rowQuads, tilesInner, matrix, o, componentStride, stride);
     }
 }
 
@@ -154,45 +196,48 @@ void wg_fill_plane(const float *restrict source, long rows, long columns, long r
 }
 
 // Weight gradient for three taps: a block of 8 output channels (AVX-512) or 4 (AVX2) × 3 taps
-// of vector accumulators. Per column vector the three shifted input vectors are loaded once and
-// each gradient row once (AVX-512) or once per tap (AVX2, as a memory operand: 16 registers hold
-// 12 accumulators, 3 inputs and one row). Columns go in chunks of CHUNK so each dw entry is one
-// lane sum per chunk, added in chunk order, whatever the channel split.
+// of vector accumulators. Per column vector the three shifted input vectors and each gradient row
+// are loaded once. Columns go in chunks of CHUNK so each dw entry is one lane sum per chunk, added
+// in chunk order, whatever the channel split.
 #define CHUNK 2048
 #define TAPS 3
+
+// The block for one instruction set: VECTOR of LANES floats, ROWS output channels.
+#define FEW_TAPS_BODY(WORD, VECTOR, LANES, ROWS, ZERO, LOAD, FMADD, SUM)                                  \
+    for (long j0 = 0; j0 < columns; j0 += CHUNK) {                                                     \
+        const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;                                   \
+        for (long c = cBegin; c < cEnd; c++) {                                                         \
+            const WORD *x0 = x + c * ldx + shifts[0], *x1 = x + c * ldx + shifts[1], *x2 = x + c * ldx + shifts[2]; \
+            for (long o = 0; o < outChannels; o += ROWS) {                                             \
+                VECTOR acc[ROWS][TAPS];                                                                \
+                _Pragma("clang loop unroll(full)")                                                     \
+                for (int r = 0; r < ROWS; r++)                                                         \
+                    _Pragma("clang loop unroll(full)")                                                 \
+                    for (int t = 0; t < TAPS; t++) acc[r][t] = ZERO();                                 \
+                const WORD *gr = g + o * ldg;                                                          \
+                for (long j = j0; j < j1; j += LANES) {                                                \
+                    const VECTOR v0 = LOAD(x0 + j), v1 = LOAD(x1 + j), v2 = LOAD(x2 + j);              \
+                    _Pragma("clang loop unroll(full)")                                                 \
+                    for (int r = 0; r < ROWS; r++) {                                                   \
+                        const VECTOR gv = LOAD(gr + r * ldg + j);                                      \
+                        acc[r][0] = FMADD(gv, v0, acc[r][0]);                                          \
+                        acc[r][1] = FMADD(gv, v1, acc[r][1]);                                          \
+                        acc[r][2] = FMADD(gv, v2, acc[r][2]);                                          \
+                    }                                                                                  \
+                }                                                                                      \
+                for (long r = 0; r < ROWS && o + r < outChannels; r++) {                               \
+                    float *out = dw + ((o + r) * inChannels + c) * TAPS;                               \
+                    for (int t = 0; t < TAPS; t++) out[t] += SUM(acc[r][t]);                           \
+                }                                                                                      \
+            }                                                                                          \
+        }                                                                                              \
+    }
 
 __attribute__((target("avx512f")))
 static void few_taps_avx512(const float *g, long ldg, long outChannels, const float *x, long ldx, long inChannels,
                             const long *shifts, long columns, float *dw, long cBegin, long cEnd) {
-    enum { ROWS = WG_WGRAD_FEW_TAPS_ROW_BLOCK };
-    for (long j0 = 0; j0 < columns; j0 += CHUNK) {
-        const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
-        for (long c = cBegin; c < cEnd; c++) {
-            const float *x0 = x + c * ldx + shifts[0], *x1 = x + c * ldx + shifts[1], *x2 = x + c * ldx + shifts[2];
-            for (long o = 0; o < outChannels; o += ROWS) {
-                __m512 acc[ROWS][TAPS];
-#pragma clang loop unroll(full)
-                for (int r = 0; r < ROWS; r++)
-#pragma clang loop unroll(full)
-                    for (int t = 0; t < TAPS; t++) acc[r][t] = _mm512_setzero_ps();
-                const float *gr = g + o * ldg;
-                for (long j = j0; j < j1; j += 16) {
-                    const __m512 v0 = _mm512_loadu_ps(x0 + j), v1 = _mm512_loadu_ps(x1 + j), v2 = _mm512_loadu_ps(x2 + j);
-#pragma clang loop unroll(full)
-                    for (int r = 0; r < ROWS; r++) {
-                        const __m512 gv = _mm512_loadu_ps(gr + r * ldg + j);
-                        acc[r][0] = _mm512_fmadd_ps(gv, v0, acc[r][0]);
-                        acc[r][1] = _mm512_fmadd_ps(gv, v1, acc[r][1]);
-                        acc[r][2] = _mm512_fmadd_ps(gv, v2, acc[r][2]);
-                    }
-                }
-                for (long r = 0; r < ROWS && o + r < outChannels; r++) {
-                    float *out = dw + ((o + r) * inChannels + c) * TAPS;
-                    for (int t = 0; t < TAPS; t++) out[t] += _mm512_reduce_add_ps(acc[r][t]);
-                }
-            }
-        }
-    }
+    FEW_TAPS_BODY(float, __m512, 16, WG_WGRAD_FEW_TAPS_ROW_BLOCK, _mm512_setzero_ps, _mm512_loadu_ps, _mm512_fmadd_ps,
+                  _mm512_reduce_add_ps)
 }
 
 __attribute__((target("avx2,fma")))
@@ -203,37 +248,22 @@ static inline float hsum8(__m256 v) {
     return _mm_cvtss_f32(s);
 }
 
+// Four rows: 12 accumulators, 3 inputs and a row fill the 16 registers.
 __attribute__((target("avx2,fma")))
 static void few_taps_avx2(const float *g, long ldg, long outChannels, const float *x, long ldx, long inChannels,
                           const long *shifts, long columns, float *dw, long cBegin, long cEnd) {
-    enum { ROWS = 4 };
-    for (long j0 = 0; j0 < columns; j0 += CHUNK) {
-        const long j1 = j0 + CHUNK < columns ? j0 + CHUNK : columns;
-        for (long c = cBegin; c < cEnd; c++) {
-            const float *x0 = x + c * ldx + shifts[0], *x1 = x + c * ldx + shifts[1], *x2 = x + c * ldx + shifts[2];
-            for (long o = 0; o < outChannels; o += ROWS) {
-                __m256 acc[ROWS][TAPS];
-#pragma clang loop unroll(full)
-                for (int r = 0; r < ROWS; r++)
-#pragma clang loop unroll(full)
-                    for (int t = 0; t < TAPS; t++) acc[r][t] = _mm256_setzero_ps();
-                const float *gr = g + o * ldg;
-                for (long j = j0; j < j1; j += 8) {
-                    const __m256 v0 = _mm256_loadu_ps(x0 + j), v1 = _mm256_loadu_ps(x1 + j), v2 = _mm256_loadu_ps(x2 + j);
-#pragma clang loop unroll(full)
-                    for (int r = 0; r < ROWS; r++) {
-                        acc[r][0] = _mm256_fmadd_ps(_mm256_loadu_ps(gr + r * ldg + j), v0, acc[r][0]);
-                        acc[r][1] = _mm256_fmadd_ps(_mm256_loadu_ps(gr + r * ldg + j), v1, acc[r][1]);
-                        acc[r][2] = _mm256_fmadd_ps(_mm256_loadu_ps(gr + r * ldg + j), v2, acc[r][2]);
-                    }
-                }
-                for (long r = 0; r < ROWS && o + r < outChannels; r++) {
-                    float *out = dw + ((o + r) * inChannels + c) * TAPS;
-                    for (int t = 0; t < TAPS; t++) out[t] += hsum8(acc[r][t]);
-                }
-            }
-        }
-    }
+    FEW_TAPS_BODY(float, __m256, 8, 4, _mm256_setzero_ps, _mm256_loadu_ps, _mm256_fmadd_ps, hsum8)
+}
+
+#define BF16_LOAD(p) _mm512_castsi512_ps(_mm512_loadu_si512((const void *)(p)))
+#define BF16_MADD(a, b, acc) _mm512_dpbf16_ps((acc), (__m512bh)_mm512_castps_si512(a), (__m512bh)_mm512_castps_si512(b))
+
+// BF16 rows, 32 columns per vector as 16 adjacent pairs (vdpbf16ps), FP32 accumulators.
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512bf16")))
+void wg_conv_weight_gradient_few_taps_bf16(const uint16_t *g, long ldg, long outChannels, const uint16_t *x, long ldx,
+                                           long inChannels, const long *shifts, long columns,
+                                           float *dw, long cBegin, long cEnd) {
+    FEW_TAPS_BODY(uint16_t, __m512, 32, WG_WGRAD_FEW_TAPS_ROW_BLOCK, _mm512_setzero_ps, BF16_LOAD, BF16_MADD, _mm512_reduce_add_ps)
 }
 
 void wg_conv_weight_gradient_few_taps(const float *g, long ldg, long outChannels, const float *x, long ldx,

@@ -3,13 +3,21 @@ import XCTest
 
 /// The BF16 convolution kernels (``KernelPrecision/bf16``) against the FP32 ones: forward, both
 /// gradients and a gradient-penalty-style second-order gradient, within BF16's tolerance and
-/// bit-identical from run to run. Skipped where the CPU has no AVX-512 BF16.
+/// bit-identical from run to run, on the one-axis and the two-axis Winograd paths. Skipped where
+/// the CPU has no AVX-512 BF16.
 final class BF16KernelTests: XCTestCase {
-    /// The largest ‖a − b‖ / ‖a‖ accepted. Rounding both operands to 8 significant bits costs
-    /// about 2⁻⁹ per product; the Winograd output transform (coefficients up to 8, cancelling)
-    /// amplifies it: measured 0.67–0.77% for every output and gradient here, 0.87% for the
-    /// second-order gradient. A kernel that mixed up rows, pairs or padding is off by far more.
-    private let tolerance: Float = 1.5e-2
+    /// Runs `body` on each Winograd path, both arithmetics compared on the same one.
+    private func onEveryPath(_ body: (WinogradAxes) throws -> Void) rethrows {
+        for axes in [WinogradAxes.one, .two] { try WinogradAxes.with(axes) { try body(axes) } }
+    }
+
+    /// The largest ‖a − b‖ / ‖a‖ accepted on each path. Rounding both operands to 8 significant
+    /// bits costs about 2⁻⁹ per product; the Winograd output transform (coefficients up to 8,
+    /// cancelling) amplifies it, and across two axes twice over: measured 0.67–0.77% for every
+    /// output and gradient here on one axis (0.87% for the second-order gradient), 2.1–2.6% on
+    /// two (2.7%). A kernel that mixed up rows, pairs or padding is off by far more (a wrong row
+    /// stride in the two-axis weight gradient gave 18 and infinity).
+    private func tolerance(_ axes: WinogradAxes) -> Float { axes == .two ? 4e-2 : 1.5e-2 }
 
     private func requireBF16() throws {
         let available = KernelPrecision.with(.bf16) { KernelPrecision.current == .bf16 }
@@ -35,15 +43,17 @@ final class BF16KernelTests: XCTestCase {
         let cases: [(input: [Int], outChannels: Int, padding: Int)] = [
             ([1, 32, 14, 9, 12], 64, 0), ([1, 64, 10, 8, 11], 32, 0), ([1, 5, 9, 7, 10], 7, 1),
         ]
-        for (index, c) in cases.enumerated() {
-            let x = randomTensor(c.input, seed: 40 + UInt64(index))
-            let w = randomTensor([c.outChannels, c.input[1], 3, 3, 3], seed: 50 + UInt64(index), scale: 0.1)
-            let reference = KernelPrecision.with(.fp32) { convolution(x, w, padding: c.padding) }
-            let bf16 = KernelPrecision.with(.bf16) { convolution(x, w, padding: c.padding) }
-            for (name, (a, b)) in zip(["y", "grad x", "grad w"], zip(reference, bf16)) {
-                let error = relativeError(a, b)
-                XCTAssertLessThan(error, tolerance, "\(c.input) → \(c.outChannels): \(name)")
-                XCTAssertGreaterThan(error, 0, "\(c.input) → \(c.outChannels): \(name) is exactly FP32's, so BF16 did not run")
+        onEveryPath { axes in
+            for (index, c) in cases.enumerated() {
+                let x = randomTensor(c.input, seed: 40 + UInt64(index))
+                let w = randomTensor([c.outChannels, c.input[1], 3, 3, 3], seed: 50 + UInt64(index), scale: 0.1)
+                let reference = KernelPrecision.with(.fp32) { convolution(x, w, padding: c.padding) }
+                let bf16 = KernelPrecision.with(.bf16) { convolution(x, w, padding: c.padding) }
+                for (name, (a, b)) in zip(["y", "grad x", "grad w"], zip(reference, bf16)) {
+                    let error = relativeError(a, b)
+                    XCTAssertLessThan(error, tolerance(axes), "\(axes): \(c.input) → \(c.outChannels): \(name)")
+                    XCTAssertGreaterThan(error, 0, "\(axes): \(c.input) → \(c.outChannels): \(name) is exactly FP32's, so BF16 did not run")
+                }
             }
         }
     }
@@ -60,18 +70,22 @@ final class BF16KernelTests: XCTestCase {
             let gradient = Gradients.of(probe(y * y), wrt: [x], createGraph: true)[0]
             return Gradients.of((gradient * gradient).sum(), wrt: [w])[0]
         }
-        let reference = KernelPrecision.with(.fp32) { penaltyGradient() }
-        let bf16 = KernelPrecision.with(.bf16) { penaltyGradient() }
-        XCTAssertLessThan(relativeError(reference, bf16), tolerance)
+        onEveryPath { axes in
+            let reference = KernelPrecision.with(.fp32) { penaltyGradient() }
+            let bf16 = KernelPrecision.with(.bf16) { penaltyGradient() }
+            XCTAssertLessThan(relativeError(reference, bf16), tolerance(axes), "\(axes)")
+        }
     }
 
     func testBF16KernelsGiveTheSameBitsEveryRun() throws {
         try requireBF16()
         let x = randomTensor([1, 32, 11, 8, 13], seed: 70)
         let w = randomTensor([24, 32, 3, 3, 3], seed: 71, scale: 0.1)
-        let first = KernelPrecision.with(.bf16) { convolution(x, w, padding: 0) }
-        let second = KernelPrecision.with(.bf16) { convolution(x, w, padding: 0) }
-        for (a, b) in zip(first, second) { XCTAssertEqual(a.data, b.data) }
+        onEveryPath { axes in
+            let first = KernelPrecision.with(.bf16) { convolution(x, w, padding: 0) }
+            let second = KernelPrecision.with(.bf16) { convolution(x, w, padding: 0) }
+            for (a, b) in zip(first, second) { XCTAssertTrue(a.data == b.data, "\(axes)") }
+        }
     }
 
     func testTheLibraryDefaultsToFP32() {

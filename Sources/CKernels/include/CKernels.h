@@ -68,7 +68,7 @@ int wg_conv_uses_avx512(void);
 void wg_conv_restrict_to_avx2(int avx2Only);
 
 /// Forces the Winograd paths of 3x3x3 convolutions: 1 (one axis) or 2 (two axes, where no row axis
-/// is fixed and the precision is FP32), or 0 to let the library choose (the default). Not
+/// is fixed), or 0 to let the library choose (the default). Not
 /// synchronised: set it while no kernel runs.
 void wg_conv_set_winograd_axes(int axes);
 
@@ -118,11 +118,23 @@ void wg_winograd_combine(const float *in, const long *inOffsets, long taps, cons
 void wg_winograd_plane(const float *plane, long tilesOuter, long tilesInner, long taps, const float *matrix,
                        float *scratch, float *out, long componentStride);
 
+/// wg_winograd_plane writing BF16 (round to nearest even) to out[(component index) * stride]:
+/// stride 1 for plain rows (wg_conv_weight_gradient_few_taps_bf16), 2 for one channel's half of the
+/// pair words of wg_conv_wide_bf16. Only when wg_conv_uses_bf16().
+void wg_winograd_plane_bf16(const float *plane, long tilesOuter, long tilesInner, long taps, const float *matrix,
+                            float *scratch, uint16_t *out, long componentStride, long stride);
+
 /// One plane of a volume into a zero-padded plane of `planeRows` rows of `rowLength` floats:
 /// row r + offset, column b + offset holds source[r * rowStride + b * columnStride] for r < rows,
 /// b < columns; every other element is zero.
 void wg_fill_plane(const float *source, long rows, long columns, long rowStride, long columnStride, long offset,
                    float *plane, long rowLength, long planeRows);
+
+/// wg_conv_weight_gradient_few_taps on BF16 rows with FP32 accumulation; `columns` a multiple of
+/// 32 (g zero-padded to it). Only when wg_conv_uses_bf16().
+void wg_conv_weight_gradient_few_taps_bf16(const uint16_t *g, long ldg, long outChannels, const uint16_t *x, long ldx,
+                                           long inChannels, const long *shifts, long columns,
+                                           float *dw, long cBegin, long cEnd);
 
 /// Output channels per block of wg_conv_weight_gradient_few_taps: `g` must have a multiple of
 /// this many rows (zero rows past outChannels).

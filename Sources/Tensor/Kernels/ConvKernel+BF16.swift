@@ -12,13 +12,8 @@ extension ConvKernel {
                                      ldu: Int, packed: [Float], offsets: [Int], products: UnsafeMutablePointer<Float>, ldp: Int) {
         let ldc = rows.usedChannelStride(ldu: ldu)
         let pairs = (g.inChannels + 1) / 2
-        let componentSize = packed.count / WinogradTile.points
-        let weightPairs = packed.withUnsafeBufferPointer { flat in
-            (0..<WinogradTile.points).flatMap { k in
-                pairWeights(UnsafeBufferPointer(rebasing: flat[(k * componentSize)..<((k + 1) * componentSize)]),
-                            inChannels: g.inChannels, outChannels: g.outChannels, taps: 9)
-            }
-        }
+        let weightPairs = pairWeights(components: packed, count: WinogradTile.points, inChannels: g.inChannels,
+                                      outChannels: g.outChannels, taps: 9)
         ScratchPool.shared.withBuffer(pairs * ldc) { buffer in
             let words = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt32.self)
             let halves = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt16.self)
@@ -43,6 +38,18 @@ extension ConvKernel {
                                   columns: ldp) { k, os, wb, begin, end in
                 wg_conv_wide_bf16(words + k * ldu, ldc, pairs, os, 9, wb, g.outChannels,
                                   products + k * g.outChannels * ldp, ldp, begin, end)
+            }
+        }
+    }
+
+    /// `count` components of packed weights, one after the other, each regrouped by
+    /// ``pairWeights(_:inChannels:outChannels:taps:)``.
+    static func pairWeights(components packed: [Float], count: Int, inChannels: Int, outChannels: Int, taps: Int) -> [UInt32] {
+        let size = packed.count / count
+        return packed.withUnsafeBufferPointer { flat in
+            (0..<count).flatMap { k in
+                pairWeights(UnsafeBufferPointer(rebasing: flat[(k * size)..<((k + 1) * size)]),
+                            inChannels: inChannels, outChannels: outChannels, taps: taps)
             }
         }
     }

@@ -125,6 +125,18 @@ extension ConvKernel {
         }
     }
 
+    /// Calls `body(w[o, c], slot)` for every output and input channel: the 27 weights of the pair,
+    /// and the index of its first tap in weights packed like the direct kernel's,
+    /// `[⌈Cout/8⌉][Cin][taps][8]` (tap `t` at `slot + 8t`).
+    static func forEachPackedChannelPair(_ w: UnsafePointer<Float>, _ g: Geometry, taps: Int,
+                                         _ body: (UnsafePointer<Float>, Int) -> Void) {
+        let rowBlock = Int(WG_CONV_ROW_BLOCK)
+        for o in 0..<g.outChannels {
+            let (b, r) = o.quotientAndRemainder(dividingBy: rowBlock)
+            for c in 0..<g.inChannels { body(w + (o * g.inChannels + c) * 27, (b * g.inChannels + c) * taps * rowBlock + r) }
+        }
+    }
+
     /// The six components of the transformed weights, each `[Cout, Cin, 9 row taps]` packed like
     /// the direct kernel's weights (`[⌈Cout/8⌉][Cin][9][8]`, zero rows past Cout), one after the
     /// other, made in one pass.
@@ -136,16 +148,11 @@ extension ConvKernel {
         let taps = rows.taps.flatMap { $0 }
         var flat = [Float](repeating: 0, count: points * size)
         flat.withUnsafeMutableBufferPointer { out in
-            for o in 0..<g.outChannels {
-                let (b, r) = o.quotientAndRemainder(dividingBy: rowBlock)
-                for c in 0..<g.inChannels {
-                    let weights = w + (o * g.inChannels + c) * 27
-                    let base = (b * g.inChannels + c) * 9 * rowBlock + r
-                    for t in 0..<9 {
-                        let (g0, g1, g2) = (weights[taps[3 * t]], weights[taps[3 * t + 1]], weights[taps[3 * t + 2]])
-                        for k in 0..<points {
-                            out[k * size + base + t * rowBlock] = matrix[3 * k] * g0 + matrix[3 * k + 1] * g1 + matrix[3 * k + 2] * g2
-                        }
+            forEachPackedChannelPair(w, g, taps: 9) { weights, slot in
+                for t in 0..<9 {
+                    let (g0, g1, g2) = (weights[taps[3 * t]], weights[taps[3 * t + 1]], weights[taps[3 * t + 2]])
+                    for k in 0..<points {
+                        out[k * size + slot + t * rowBlock] = matrix[3 * k] * g0 + matrix[3 * k + 1] * g1 + matrix[3 * k + 2] * g2
                     }
                 }
             }

@@ -8,15 +8,43 @@ extension ConvKernel {
     static func forwardWinogradPlanes(_ g: Geometry, x: UnsafePointer<Float>, w: UnsafePointer<Float>,
                                       y: UnsafeMutablePointer<Float>) {
         let tiling = WinogradTiling(g)
-        let layout = PackedWeightCache.Layout(path: "planes", parameters: [g.outChannels, g.inChannels, tiling.direct, tiling.outer, tiling.inner])
-        let packed = PackedWeightCache.shared.packed(UnsafeBufferPointer(start: w, count: g.outChannels * g.inChannels * 27),
-                                                     layout: layout) { packPlaneWeights(w, tiling) }
+        let weights = UnsafeBufferPointer(start: w, count: g.outChannels * g.inChannels * 27)
+        let parameters = [g.outChannels, g.inChannels, tiling.direct, tiling.outer, tiling.inner]
+        let components = WinogradTiling.components
         let pool = ScratchPool.shared
-        pool.withBuffer(g.inChannels * tiling.channelStride) { transformed in
-            pool.withBuffer(WinogradTiling.components * g.outChannels * tiling.ldm) { products in
+        pool.withBuffer(components * g.outChannels * tiling.ldm) { products in
+            if KernelPrecision.current == .bf16 {
+                let pairs = (g.inChannels + 1) / 2
+                let packed = PackedWeightCache.shared.packed(weights, layout: .init(path: "planes-bf16", parameters: parameters)) {
+                    pairWeights(components: packPlaneWeights(w, tiling), count: components, inChannels: g.inChannels,
+                                outChannels: g.outChannels, taps: 3)
+                }
+                // One 32-bit word per channel pair and tile: as many Float slots.
+                pool.withBuffer(pairs * tiling.channelStride) { buffer in
+                    let rows = TileRows(base: UnsafeMutableRawPointer(buffer), format: .bf16Pairs, unitStride: tiling.channelStride,
+                                        componentStride: tiling.ldu)
+                    let words = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt32.self)
+                    for n in 0..<g.batch {
+                        transformPlanes(tiling, input: x + n * g.inChannels * g.inPlane, into: rows)
+                        forEachComponentRange(tiling.shifts, packed, componentSize: packed.count / components,
+                                              columns: tiling.ldm) { k, shifts, weights, begin, end in
+                            wg_conv_wide_bf16(words + k * tiling.ldu, tiling.channelStride, pairs, shifts, 3, weights,
+                                              g.outChannels, products + k * g.outChannels * tiling.ldm, tiling.ldm, begin, end)
+                        }
+                        transformPlaneOutputs(tiling, products: products, into: y + n * g.outChannels * g.outPlane)
+                    }
+                }
+                return
+            }
+            let packed = PackedWeightCache.shared.packed(weights, layout: .init(path: "planes", parameters: parameters)) {
+                packPlaneWeights(w, tiling)
+            }
+            pool.withBuffer(g.inChannels * tiling.channelStride) { transformed in
+                let rows = TileRows(base: UnsafeMutableRawPointer(transformed), format: .fp32, unitStride: tiling.channelStride,
+                                    componentStride: tiling.ldu)
                 for n in 0..<g.batch {
-                    transformPlanes(tiling, input: x + n * g.inChannels * g.inPlane, into: transformed)
-                    forEachComponentRange(tiling.shifts, packed, componentSize: packed.count / WinogradTiling.components,
+                    transformPlanes(tiling, input: x + n * g.inChannels * g.inPlane, into: rows)
+                    forEachComponentRange(tiling.shifts, packed, componentSize: packed.count / components,
                                           columns: tiling.ldm) { k, shifts, weights, begin, end in
                         wg_conv_wide(transformed + k * tiling.ldu, tiling.channelStride, g.inChannels, shifts, 3, weights,
                                      g.outChannels, products + k * g.outChannels * tiling.ldm, tiling.ldm, begin, end)
@@ -27,32 +55,42 @@ extension ConvKernel {
         }
     }
 
-    /// `U[c][k][T] = (Bᵀ d B)_k` of every channel's 6×6 patches, plane by plane (zeros on the
-    /// padding planes and past the last plane up to `ldu`).
-    static func transformPlanes(_ tiling: WinogradTiling, input: UnsafePointer<Float>,
-                                into transformed: UnsafeMutablePointer<Float>) {
+    /// `U[c][k][T] = (Bᵀ d B)_k` of every channel's 6×6 patches, plane by plane, into `rows` (zeros
+    /// on the padding planes, past the last plane up to `ldu`, and in the missing half of the
+    /// last channel pair).
+    static func transformPlanes(_ tiling: WinogradTiling, input: UnsafePointer<Float>, into rows: TileRows) {
         let g = tiling.geometry
-        let (src, dst) = (SendableConstPointer(input), SendablePointer(transformed))
+        let src = SendableConstPointer(input)
         let strides = tiling.strides([g.inD, g.inH, g.inW])
-        Parallel.forEach(g.inChannels) { _, c in
-            let image = src.base + c * g.inPlane
-            let channel = dst.base + c * tiling.channelStride
-            withPlaneScratch(tiling) { plane, rows in
-                for p in 0..<tiling.paddedPlanes {
-                    let base = channel + p * tiling.planeTiles
-                    let source = p - g.padding
-                    guard (0..<tiling.inPlanes).contains(source) else {
-                        for k in 0..<WinogradTiling.components { (base + k * tiling.ldu).update(repeating: 0, count: tiling.planeTiles) }
-                        continue
+        let end = tiling.paddedPlanes * tiling.planeTiles
+        // A pair's two channels on one worker, so no two workers write the same words.
+        let group = rows.format == .bf16Pairs ? 2 : 1
+        WinogradTile.inputTransform.withUnsafeBufferPointer { matrix in
+            guard let mb = matrix.baseAddress else { return }
+            let ms = SendableConstPointer(mb)
+            Parallel.forEach((g.inChannels + group - 1) / group) { _, unit in
+                withPlaneScratch(tiling) { plane, scratch in
+                    for c in (unit * group)..<((unit + 1) * group) {
+                        guard c < g.inChannels else {
+                            rows.zero(unit: c, tiles: 0..<tiling.ldu)
+                            continue
+                        }
+                        let image = src.base + c * g.inPlane
+                        for p in 0..<tiling.paddedPlanes {
+                            let source = p - g.padding
+                            guard (0..<tiling.inPlanes).contains(source) else {
+                                rows.zero(unit: c, tiles: (p * tiling.planeTiles)..<((p + 1) * tiling.planeTiles))
+                                continue
+                            }
+                            fillPlane(tiling, from: image + source * strides.direct, rows: tiling.inRows, columns: tiling.inColumns,
+                                      rowStride: strides.outer, columnStride: strides.inner, offset: g.padding, into: plane)
+                            rows.transform(plane, taps: WinogradTile.points, matrix: ms.base, tiling: tiling, scratch: scratch,
+                                           unit: c, first: p * tiling.planeTiles)
+                        }
+                        rows.zero(unit: c, tiles: end..<tiling.ldu)
                     }
-                    fillPlane(tiling, from: image + source * strides.direct, rows: tiling.inRows, columns: tiling.inColumns,
-                              rowStride: strides.outer, columnStride: strides.inner, offset: g.padding, into: plane)
-                    transformTiles(plane, taps: WinogradTile.points, matrix: WinogradTile.inputTransform, tiling: tiling,
-                                   scratch: rows, into: base, componentStride: tiling.ldu)
                 }
             }
-            let end = tiling.paddedPlanes * tiling.planeTiles
-            for k in 0..<WinogradTiling.components { (channel + k * tiling.ldu + end).update(repeating: 0, count: tiling.ldu - end) }
         }
     }
 
@@ -76,18 +114,6 @@ extension ConvKernel {
         wg_fill_plane(image, rows, columns, rowStride, columnStride, offset, plane, tiling.rowLength, tiling.planeRows)
     }
 
-    /// The 2-D transform `(M d Mᵀ)` of every tile of one plane scratch (`taps` inputs every 4
-    /// along both axes, `M` 6 × `taps`; `wg_winograd_plane`): component `ka · 6 + kb` of tile
-    /// `(ta, tb)` goes to `out[(ka · 6 + kb) · componentStride + ta · tilesInner + tb]`.
-    static func transformTiles(_ plane: UnsafePointer<Float>, taps: Int, matrix: [Float], tiling: WinogradTiling,
-                               scratch: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>,
-                               componentStride: Int) {
-        matrix.withUnsafeBufferPointer { m in
-            guard let mb = m.baseAddress else { return }
-            wg_winograd_plane(plane, tiling.tilesOuter, tiling.tilesInner, taps, mb, scratch, out, componentStride)
-        }
-    }
-
     /// `y = Aᵀ M A` of every output tile, compacted into the dense output: per output channel and
     /// plane, across rows (`wg_winograd_combine`, all tiles of the plane at once), then along them
     /// (`wg_winograd_output_row`).
@@ -102,34 +128,33 @@ extension ConvKernel {
         let offsets = (0..<points).map { $0 * points * componentStride }
         WinogradTile.outputTransposed.withUnsafeBufferPointer { matrix in
             offsets.withUnsafeBufferPointer { offsetBuffer in
-            guard let mb = matrix.baseAddress, let ob = offsetBuffer.baseAddress else { return }
-            let (ms, os) = (SendableConstPointer(mb), SendableConstPointer(ob))
-            Parallel.forEach(g.outChannels) { _, o in
-                let out = dst.base + o * g.outPlane
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: tile * points * planeTiles) { buffer in
-                    withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: points) { rowPointers in
-                        guard let rows = buffer.baseAddress, let m = rowPointers.baseAddress else { return }
-                        for p in 0..<tiling.outPlanes {
-                            // rows[ra][kb][tile of the plane] = Σ_ka Aᵀ[ra][ka] · M[ka · 6 + kb].
-                            let first = src.base + o * tiling.ldm + p * planeTiles
-                            for kb in 0..<points {
-                                wg_winograd_combine(first + kb * componentStride, os.base, points, ms.base, tile,
-                                                    rows + kb * planeTiles, points * planeTiles, planeTiles)
-                            }
-                            let plane = out + p * strides.direct
-                            for ta in 0..<tiling.tilesOuter {
-                                for ra in 0..<tile where tile * ta + ra < tiling.outRows {
-                                    for kb in 0..<points {
-                                        m[kb] = UnsafePointer(rows + (ra * points + kb) * planeTiles + ta * tiling.tilesInner)
+                guard let mb = matrix.baseAddress, let ob = offsetBuffer.baseAddress else { return }
+                let (ms, os) = (SendableConstPointer(mb), SendableConstPointer(ob))
+                Parallel.forEach(g.outChannels) { _, o in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: tile * points * planeTiles) { buffer in
+                        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: points) { rowPointers in
+                            guard let rows = buffer.baseAddress, let m = rowPointers.baseAddress else { return }
+                            for p in 0..<tiling.outPlanes {
+                                // rows[ra][kb][tile of the plane] = Σ_ka Aᵀ[ra][ka] · M[ka · 6 + kb].
+                                let first = src.base + o * tiling.ldm + p * planeTiles
+                                for kb in 0..<points {
+                                    wg_winograd_combine(first + kb * componentStride, os.base, points, ms.base, tile,
+                                                        rows + kb * planeTiles, points * planeTiles, planeTiles)
+                                }
+                                let plane = dst.base + o * g.outPlane + p * strides.direct
+                                for ta in 0..<tiling.tilesOuter {
+                                    for ra in 0..<tile where tile * ta + ra < tiling.outRows {
+                                        for kb in 0..<points {
+                                            m[kb] = UnsafePointer(rows + (ra * points + kb) * planeTiles + ta * tiling.tilesInner)
+                                        }
+                                        wg_winograd_output_row(m, 0, tiling.outColumns, plane + (tile * ta + ra) * strides.outer,
+                                                               strides.inner)
                                     }
-                                    wg_winograd_output_row(m, 0, tiling.outColumns, plane + (tile * ta + ra) * strides.outer,
-                                                           strides.inner)
                                 }
                             }
                         }
                     }
                 }
-            }
             }
         }
     }
@@ -146,26 +171,21 @@ extension ConvKernel {
         var flat = [Float](repeating: 0, count: WinogradTiling.components * size)
         let taps = (0..<27).map { tiling.tap($0 / 9, $0 / 3 % 3, $0 % 3) }
         flat.withUnsafeMutableBufferPointer { out in
-            for o in 0..<g.outChannels {
-                let (b, r) = o.quotientAndRemainder(dividingBy: rowBlock)
-                for c in 0..<g.inChannels {
-                    let weights = w + (o * g.inChannels + c) * 27
-                    let base = (b * g.inChannels + c) * 3 * rowBlock + r
-                    for dp in 0..<3 {
-                        let t = 9 * dp
-                        let slab = (weights[taps[t]], weights[taps[t + 1]], weights[taps[t + 2]], weights[taps[t + 3]],
-                                    weights[taps[t + 4]], weights[taps[t + 5]], weights[taps[t + 6]], weights[taps[t + 7]],
-                                    weights[taps[t + 8]])   // [ma][mb]
-                        for ka in 0..<points {
-                            // Σ_ma G[ka][ma] · g[dp, ma, mb] for mb = 0, 1, 2
-                            let (g0, g1, g2) = (matrix[ka][0], matrix[ka][1], matrix[ka][2])
-                            let p0 = g0 * slab.0 + g1 * slab.3 + g2 * slab.6
-                            let p1 = g0 * slab.1 + g1 * slab.4 + g2 * slab.7
-                            let p2 = g0 * slab.2 + g1 * slab.5 + g2 * slab.8
-                            for kb in 0..<points {
-                                out[(ka * points + kb) * size + base + dp * rowBlock] =
-                                    matrix[kb][0] * p0 + matrix[kb][1] * p1 + matrix[kb][2] * p2
-                            }
+            forEachPackedChannelPair(w, g, taps: 3) { weights, slot in
+                for dp in 0..<3 {
+                    let t = 9 * dp
+                    let slab = (weights[taps[t]], weights[taps[t + 1]], weights[taps[t + 2]], weights[taps[t + 3]],
+                                weights[taps[t + 4]], weights[taps[t + 5]], weights[taps[t + 6]], weights[taps[t + 7]],
+                                weights[taps[t + 8]])   // [ma][mb]
+                    for ka in 0..<points {
+                        // Σ_ma G[ka][ma] · g[dp, ma, mb] for mb = 0, 1, 2, then Σ_mb G[kb][mb] · (that)
+                        let (g0, g1, g2) = (matrix[ka][0], matrix[ka][1], matrix[ka][2])
+                        let p0 = g0 * slab.0 + g1 * slab.3 + g2 * slab.6
+                        let p1 = g0 * slab.1 + g1 * slab.4 + g2 * slab.7
+                        let p2 = g0 * slab.2 + g1 * slab.5 + g2 * slab.8
+                        for kb in 0..<points {
+                            out[(ka * points + kb) * size + slot + dp * rowBlock] =
+                                matrix[kb][0] * p0 + matrix[kb][1] * p1 + matrix[kb][2] * p2
                         }
                     }
                 }

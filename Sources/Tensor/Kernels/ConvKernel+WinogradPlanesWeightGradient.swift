@@ -15,20 +15,38 @@ extension ConvKernel {
         let rowBlock = Int(WG_WGRAD_FEW_TAPS_ROW_BLOCK)
         let rows = (g.outChannels + rowBlock - 1) / rowBlock * rowBlock
         let component = g.outChannels * g.inChannels * 3
+        let bf16 = KernelPrecision.current == .bf16
+        // BF16 rows hold 32 columns per vector: the output gradient is zero-padded to a multiple of 32.
+        let ldq = bf16 ? (tiling.columns + 31) / 32 * 32 : tiling.ldq
+        // Two BF16 values per Float slot of the scratch buffers.
+        let slots = { (count: Int) in bf16 ? (count + 1) / 2 : count }
         let pool = ScratchPool.shared
-        pool.withBuffer(g.inChannels * tiling.channelStride) { transformed in
-            pool.withBuffer(components * rows * tiling.ldq) { gradients in
+        pool.withBuffer(slots(g.inChannels * tiling.channelStride)) { transformed in
+            pool.withBuffer(slots(components * rows * ldq)) { gradients in
                 pool.withBuffer(components * component) { partials in
                     partials.update(repeating: 0, count: components * component)
+                    let format: TileRows.Format = bf16 ? .bf16 : .fp32
+                    let inputRows = TileRows(base: UnsafeMutableRawPointer(transformed), format: format,
+                                             unitStride: tiling.channelStride, componentStride: tiling.ldu)
+                    let gradientRows = TileRows(base: UnsafeMutableRawPointer(gradients), format: format, unitStride: ldq,
+                                                componentStride: rows * ldq)
                     for n in 0..<g.batch {
-                        transformPlanes(tiling, input: x + n * g.inChannels * g.inPlane, into: transformed)
-                        transformOutputGradient(tiling, dy + n * g.outChannels * g.outPlane, rows: rows, into: gradients)
+                        transformPlanes(tiling, input: x + n * g.inChannels * g.inPlane, into: inputRows)
+                        transformOutputGradient(tiling, dy + n * g.outChannels * g.outPlane, rows: rows, ldq: ldq, into: gradientRows)
                         let shifts = tiling.shifts
                         forEachChannelRange(g.inChannels) { begin, end in
                             for k in 0..<components {
-                                wg_conv_weight_gradient_few_taps(gradients + k * rows * tiling.ldq, tiling.ldq, g.outChannels,
-                                                                 transformed + k * tiling.ldu, tiling.channelStride, g.inChannels,
-                                                                 shifts, tiling.ldq, partials + k * component, begin, end)
+                                if bf16 {
+                                    let (u, d) = (UnsafeRawPointer(transformed).assumingMemoryBound(to: UInt16.self),
+                                                  UnsafeRawPointer(gradients).assumingMemoryBound(to: UInt16.self))
+                                    wg_conv_weight_gradient_few_taps_bf16(d + k * rows * ldq, ldq, g.outChannels, u + k * tiling.ldu,
+                                                                          tiling.channelStride, g.inChannels, shifts, ldq,
+                                                                          partials + k * component, begin, end)
+                                } else {
+                                    wg_conv_weight_gradient_few_taps(gradients + k * rows * ldq, ldq, g.outChannels,
+                                                                     transformed + k * tiling.ldu, tiling.channelStride, g.inChannels,
+                                                                     shifts, ldq, partials + k * component, begin, end)
+                                }
                             }
                         }
                     }
@@ -38,32 +56,28 @@ extension ConvKernel {
         }
     }
 
-    /// `D[k][o][T] = (A dy Aᵀ)_k` of every 4×4 output tile, `[36][rows][ldq]`: zeros past the
-    /// volume's outputs, past the last tile up to `ldq`, and in the rows past Cout.
-    private static func transformOutputGradient(_ tiling: WinogradTiling, _ dy: UnsafePointer<Float>, rows: Int,
-                                                into gradients: UnsafeMutablePointer<Float>) {
+    /// `D[k][o][T] = (A dy Aᵀ)_k` of every 4×4 output tile into `rows` (`[36][rows][ldq]`): zeros
+    /// past the volume's outputs, past the last tile up to `ldq`, and in the rows past Cout.
+    private static func transformOutputGradient(_ tiling: WinogradTiling, _ dy: UnsafePointer<Float>, rows: Int, ldq: Int,
+                                                into gradientRows: TileRows) {
         let g = tiling.geometry
-        let componentStride = rows * tiling.ldq
         let strides = tiling.strides([g.outD, g.outH, g.outW])
-        let (src, dst) = (SendableConstPointer(dy), SendablePointer(gradients))
-        Parallel.forEach(rows) { _, o in
-            let row = dst.base + o * tiling.ldq
-            guard o < g.outChannels else {
-                for k in 0..<WinogradTiling.components { (row + k * componentStride).update(repeating: 0, count: tiling.ldq) }
-                return
-            }
-            let image = src.base + o * g.outPlane
-            withPlaneScratch(tiling) { plane, scratch in
-                for p in 0..<tiling.outPlanes {
-                    fillPlane(tiling, from: image + p * strides.direct, rows: tiling.outRows, columns: tiling.outColumns,
-                              rowStride: strides.outer, columnStride: strides.inner, offset: 0, into: plane)
-                    transformTiles(plane, taps: WinogradTile.outputs, matrix: WinogradTile.outputGradientTransform,
-                                   tiling: tiling, scratch: scratch, into: row + p * tiling.planeTiles,
-                                   componentStride: componentStride)
+        let src = SendableConstPointer(dy)
+        WinogradTile.outputGradientTransform.withUnsafeBufferPointer { matrix in
+            guard let mb = matrix.baseAddress else { return }
+            let ms = SendableConstPointer(mb)
+            Parallel.forEach(rows) { _, o in
+                guard o < g.outChannels else { return gradientRows.zero(unit: o, tiles: 0..<ldq) }
+                let image = src.base + o * g.outPlane
+                withPlaneScratch(tiling) { plane, scratch in
+                    for p in 0..<tiling.outPlanes {
+                        fillPlane(tiling, from: image + p * strides.direct, rows: tiling.outRows, columns: tiling.outColumns,
+                                  rowStride: strides.outer, columnStride: strides.inner, offset: 0, into: plane)
+                        gradientRows.transform(plane, taps: WinogradTile.outputs, matrix: ms.base, tiling: tiling, scratch: scratch,
+                                               unit: o, first: p * tiling.planeTiles)
+                    }
                 }
-            }
-            for k in 0..<WinogradTiling.components {
-                (row + k * componentStride + tiling.columns).update(repeating: 0, count: tiling.ldq - tiling.columns)
+                gradientRows.zero(unit: o, tiles: tiling.columns..<ldq)
             }
         }
     }

@@ -3,8 +3,8 @@ import CKernels
 /// The one 3-D convolution kernel (stride 1, zero padding, cubic kernel), for forward and both
 /// gradients, on all cores.
 ///
-/// 3×3×3 forwards, input gradients and weight gradients take a Winograd path: in FP32 without a
-/// fixed row axis the two-axis F(4,3) × F(4,3) (``WinogradTiling``: 6.75 instead of 27
+/// 3×3×3 forwards, input gradients and weight gradients take a Winograd path: without a fixed
+/// row axis, for wide convolutions, the two-axis F(4,3) × F(4,3) (``WinogradTiling``: 6.75 instead of 27
 /// multiply-adds per output and input channel), else F(4,3) along one axis
 /// (`ConvKernel+Winograd.swift`, `ConvKernel+WinogradWeightGradient.swift`: 13.5); other kernel
 /// sizes the direct one.
@@ -85,15 +85,14 @@ enum ConvKernel {
     }
 
     /// Whether a convolution takes the two-axis Winograd path (``WinogradTiling``): 3×3×3 kernels
-    /// in FP32 where no row axis is fixed (a fixed row axis, for tiled sampling, keeps the one-axis
-    /// path, whose rounding depends only on positions along that axis; BF16 keeps it too), and only
-    /// where it pays: its transforms move 36 values per 16 outputs where the one-axis path moves 6
+    /// where no row axis is fixed (a fixed row axis, for tiled sampling, keeps the one-axis path,
+    /// whose rounding depends only on positions along that axis), and only where it pays: its transforms move 36 values per 16 outputs where the one-axis path moves 6
     /// per 4, and run 16 tiles of a row per vector, so it needs many channels on both sides and
     /// long rows of tiles. Measured per convolution inside training (AVX-512, 2 cores): 64→64 on
     /// 42×16×42 outputs 0.85× the one-axis time, 64→64 on 36×10×36 0.86×, 32→64 on 44×18×44
     /// 0.85×, 64→32 on 40×14×40 0.90×; but 32→64 on 34×14×34 1.20×, 64→64 on 12×10×12 1.47×.
     static func usesWinogradPlanes(_ g: Geometry, rowAxis: Int?) -> Bool {
-        guard g.kernel == 3, rowAxis == nil, KernelPrecision.current == .fp32 else { return false }
+        guard g.kernel == 3, rowAxis == nil else { return false }
         switch WinogradAxes.current {
         case .one: return false
         case .two: return true

@@ -19,7 +19,7 @@ final class PackedWeightCache: @unchecked Sendable {
         let layout: Layout
         let fingerprint: UInt64
         let source: [Float]
-        let packed: [Float]
+        let packed: Any
     }
 
     static let shared = PackedWeightCache(capacity: 16)
@@ -35,14 +35,15 @@ final class PackedWeightCache: @unchecked Sendable {
 
     /// The packing of `weights` for `layout`: a cached one made from identical weights, else
     /// `make()`'s, kept for later calls.
-    func packed(_ weights: UnsafeBufferPointer<Float>, layout: Layout, make: () -> [Float]) -> [Float] {
+    func packed<Element>(_ weights: UnsafeBufferPointer<Float>, layout: Layout, make: () -> [Element]) -> [Element] {
         let fingerprint = Self.fingerprint(weights)
         lock.lock()
-        if let index = entries.lastIndex(where: { $0.layout == layout && $0.fingerprint == fingerprint && Self.equal($0.source, weights) }) {
+        if let index = entries.lastIndex(where: { $0.layout == layout && $0.fingerprint == fingerprint && Self.equal($0.source, weights) }),
+           let packed = entries[index].packed as? [Element] {
             let entry = entries.remove(at: index)
             entries.append(entry)
             lock.unlock()
-            return entry.packed
+            return packed
         }
         lock.unlock()
         let packed = make()

@@ -3,8 +3,8 @@ import CKernels
 /// Over how many axes the 3×3×3 convolutions use Winograd F(4,3): along one axis (13.5
 /// multiply-adds per output and input channel instead of 27), or across two (6.75, at the price
 /// of larger transforms; ``WinogradTiling``). By default the library picks per convolution
-/// (two axes for FP32 convolutions with many channels and long rows of tiles, where no row axis
-/// is fixed); forcing one lets tests and benchmarks run either path on any shape.
+/// (two axes for convolutions with many channels and long rows of tiles, where no row axis is
+/// fixed); forcing one lets tests and benchmarks run either path on any shape.
 ///
 /// ```swift
 /// let y = WinogradAxes.with(.two) { x.conv3d(weight: w) }
@@ -13,7 +13,7 @@ public enum WinogradAxes: Int32, Sendable {
     /// The library's choice per convolution.
     case automatic = 0
     case one = 1
-    /// Two axes where the path applies (FP32, no fixed row axis); elsewhere one.
+    /// Two axes where the path applies (no fixed row axis); elsewhere one.
     case two = 2
 
     /// The choice in force now.
