@@ -84,9 +84,40 @@ final class VersionTranslatorTests: XCTestCase {
         XCTAssertEqual(summary.createdChunks, 1)
         XCTAssertEqual(summary.translations.map(\.target), [.v1_21])
         XCTAssertEqual(summary.translations.first?.renamed, [.init(from: "minecraft:grass", to: "minecraft:short_grass"): 16])
-        let back = try WorldExtractor(world: world).extract(WorldBox(origin: VoxelPosition(0, 10, 0), size: (32, 1, 1)))
-        XCTAssertEqual((0..<32).map { back[$0, 0, 0].name },
-                       Array(repeating: "minecraft:grass", count: 16) + Array(repeating: "minecraft:short_grass", count: 16))
+        let file = try RegionFile(contentsOf: folder.appendingPathComponent("region/r.0.0.mca"), position: RegionPosition(x: 0, z: 0))
+        let stored = try XCTUnwrap(file.chunk(localX: 0, localZ: 0)?.nbt().root)
+        XCTAssertEqual(try ChunkBlocks(decoding: stored).blockCounts()[BlockState("minecraft:grass")], 16, "the old chunk keeps 1.16 names")
+
+        // Cut back out, both chunks are named as level.dat's 1.21: one schematic, one version.
+        let extraction = try WorldExtractor(world: world).extractReporting(WorldBox(origin: VoxelPosition(0, 10, 0), size: (32, 1, 1)))
+        XCTAssertEqual((0..<32).map { extraction.volume[$0, 0, 0].name }, Array(repeating: "minecraft:short_grass", count: 32))
+        XCTAssertEqual(extraction.dataVersion, .v1_21)
+        XCTAssertEqual(extraction.translations.map(\.source), [v1_16_5])
+        XCTAssertEqual(extraction.translations.first?.renamed, [.init(from: "minecraft:grass", to: "minecraft:short_grass"): 16])
+    }
+
+    func testAnExtractionDropsBlocksTheWorldsVersionLacksWithTheirBlockEntities() throws {
+        // A 1.19.2 world holding a chunk saved by 1.21 (a downgrade gone wrong, or an edited file):
+        // its decorated pot has no 1.19.2 name, so it is cut as air without its block entity.
+        let folder = try Fixtures.temporaryDirectory(self).appendingPathComponent("world")
+        _ = try WorldCreator.create(at: folder, settings: NewWorldSettings(name: "t", dataVersion: v1_19_2.rawValue, spawn: VoxelPosition(0, 0, 0)))
+        let newer = try ChunkFactory.emptyChunk(at: ChunkPosition(x: -1, z: -1), dataVersion: .v1_21, sectionYRange: -4...19)
+        var writer = RegionWriter(url: folder.appendingPathComponent("region/r.-1.-1.mca"), position: RegionPosition(x: -1, z: -1))
+        try writer.setChunk(NBTReader.Document(name: "", root: newer), at: ChunkPosition(x: -1, z: -1).slot)
+        _ = try writer.write(backup: false)
+        let world = try World(at: folder)
+        var pots = BlockVolume(size: (3, 1, 1), fill: BlockState("minecraft:oak_planks"))
+        pots[1, 0, 0] = BlockState("minecraft:decorated_pot", ["facing": "north", "waterlogged": "false", "cracked": "false"])
+        pots.blockEntities[VoxelPosition(1, 0, 0)] = Compound([("id", .string("minecraft:decorated_pot"))])
+        let translation = VersionTranslation(source: .v1_21, table: try .bundled(), missing: .refuse)
+        _ = try WorldPaster(world: world, translation: translation).paste(pots, at: VoxelPosition(-5, 3, -5))
+
+        let box = try WorldBox(VoxelPosition(-5, 3, -5), VoxelPosition(-3, 3, -5))
+        let extraction = try WorldExtractor(world: world).extractReporting(box)
+        XCTAssertEqual((0..<3).map { extraction.volume[$0, 0, 0].name }, ["minecraft:oak_planks", "minecraft:air", "minecraft:oak_planks"])
+        XCTAssertEqual(extraction.volume.blockEntities, [:])
+        XCTAssertEqual(extraction.dataVersion, v1_19_2)
+        XCTAssertEqual(extraction.translations.first?.missing, ["minecraft:decorated_pot": 1], "only the voxels inside the box are counted")
     }
 
     func testARefusedPasteWritesNothing() throws {

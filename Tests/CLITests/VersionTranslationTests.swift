@@ -87,4 +87,24 @@ final class VersionTranslationTests: XCTestCase {
         XCTAssertFalse(kept.stdout.contains("translated"), kept.stdout)
         XCTAssertEqual(try SchematicFile.read(same).volume.histogram()[BlockState("minecraft:grass")], 20)
     }
+
+    /// A world played since 1.13 and opened in 1.21.11 keeps 1.13 chunks where nobody went since:
+    /// `extract` names their blocks as level.dat's version, so the schematic is one version's.
+    func testExtractFromChunksOlderThanTheWorldNamesThemAsTheWorldsVersion() throws {
+        let world = dir.appendingPathComponent("upgraded")
+        try FileManager.default.createDirectory(at: world.appendingPathComponent("region"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try Fixtures.shared("worlds/real/hellonbt/level.dat"), to: world.appendingPathComponent("level.dat"))
+        try FileManager.default.copyItem(at: try Fixtures.shared("worlds/real/prismarine-provider-anvil/1.13.2/r.-1.-1.mca"),
+                                         to: world.appendingPathComponent("region/r.-1.-1.mca"))
+        let out = dir.appendingPathComponent("hill.schem")
+        let r = try CLIRunner.run(["extract", world.path, "--from", "-64", "64", "-64", "--to", "-33", "83", "-33", "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        let note = r.stdout.components(separatedBy: "\n").first { $0.hasPrefix("note: chunks saved by an older Minecraft: translated 1.13.2 → 1.21.11:") }
+        XCTAssertNotNil(note, r.stdout)
+        let (volume, info) = try SchematicFile.read(out)
+        XCTAssertEqual(info.dataVersion, 4671)
+        let plants = try XCTUnwrap(volume.histogram()[BlockState("minecraft:short_grass")], "\(volume.histogram())")
+        XCTAssertNil(volume.histogram()[BlockState("minecraft:grass")])
+        XCTAssertTrue(note?.contains("minecraft:grass → minecraft:short_grass (\(plants) voxels)") == true, note ?? "")
+    }
 }

@@ -22,6 +22,8 @@ public struct DataVersion: RawRepresentable, Hashable, Comparable, Sendable, Cus
     public static let v1_12_2 = DataVersion(1343)
     /// 17w47a, "the Flattening": paletted sections (`Palette` + `BlockStates`), entries straddle longs.
     public static let v1_13 = DataVersion(1451)
+    /// 1.13, the release: the names the flattening table gives numeric ids.
+    public static let v1_13_release = DataVersion(1519)
     /// 19w02a (1.14 snapshot): `Status` takes its 1.14 names (`full` instead of `postprocessed`).
     public static let v1_14_status = DataVersion(1912)
     /// 1.14: `Level.isLightOn` is read, so clearing it makes the game relight the chunk.

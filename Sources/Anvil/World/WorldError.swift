@@ -27,6 +27,8 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
     case chunk(file: String, ChunkError)
     /// Blocks have no equivalent in the world's version (the wrapped error names them with counts).
     case translation(VersionTranslationError)
+    /// The bundled block version table cannot be read (a packaging fault, not the world's).
+    case translationTable(BlockVersionTable.LoadError)
 
     public var description: String {
         switch self {
@@ -56,6 +58,8 @@ public enum WorldError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): \(error)"
         case let .translation(error):
             return "\(error)"
+        case let .translationTable(error):
+            return "this world's chunks come from several Minecraft versions and their block names cannot be translated: \(error)"
         }
     }
 }

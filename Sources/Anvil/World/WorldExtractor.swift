@@ -30,6 +30,17 @@ public struct WorldExtractor: Sendable {
         public var volume: BlockVolume
         /// Chunks that could not be read (each error names the file and chunk); their blocks are air.
         public var damagedChunks: [WorldError]
+        /// The DataVersion whose names the blocks carry (see `namesVersion(of:)`).
+        public var dataVersion: DataVersion
+        /// One report per older (or newer) chunk version whose names were translated to
+        /// `dataVersion`, by source version; states without equivalent were written as air.
+        public var translations: [VersionReport]
+    }
+
+    /// The DataVersion an extraction names its blocks for: level.dat's, or 1.13's for a world
+    /// from before the flattening (its numeric ids are read as 1.13 names).
+    public func namesVersion() -> DataVersion {
+        DataVersion(Swift.max(world.level.dataVersion ?? 0, DataVersion.v1_13_release.rawValue))
     }
 
     /// The blocks of `box`; damaged chunks read as air (see `extractReporting` to learn which).
@@ -37,7 +48,9 @@ public struct WorldExtractor: Sendable {
         try extractReporting(box).volume
     }
 
-    /// The blocks of `box` and the chunks that were damaged.
+    /// The blocks of `box` and the chunks that were damaged. Chunks last saved by another version
+    /// than level.dat's (a world upgraded by playing: chunks nobody visited keep their old format)
+    /// have their block names translated to level.dat's version, so the volume is one version's.
     /// - Throws: `WorldError.missingChunks` (listing them), `.outsideBuildHeight`, a region file that
     ///   cannot be read at all, and — when `strict` — the first damaged chunk (`.region` /
     ///   `.chunkNBT` / `.chunk`, naming the file and chunk).
@@ -47,6 +60,8 @@ public struct WorldExtractor: Sendable {
         var damaged: [WorldError] = []
         var missing: [ChunkPosition] = []
         var heights = WorldHeight.defaultRange(dataVersion: world.level.dataVersion, dimension: dimension)
+        let target = namesVersion()
+        var translators: [DataVersion: VersionTranslator] = [:]
         let byRegion = Dictionary(grouping: box.chunks, by: \.region)
         for region in byRegion.keys.sorted(by: { ($0.x, $0.z) < ($1.x, $1.z) }) {
             let chunks = byRegion[region] ?? []
@@ -71,7 +86,7 @@ public struct WorldExtractor: Sendable {
                 if let stored = blocks.sectionYRange {
                     heights = Swift.min(heights.lowerBound, stored.lowerBound * 16)...Swift.max(heights.upperBound, stored.upperBound * 16 + 15)
                 }
-                blocks.write(into: &volume, origin: box.min)
+                try renamed(blocks, to: target, within: box, translators: &translators).write(into: &volume, origin: box.min)
             }
         }
         guard box.min.y >= heights.lowerBound, box.max.y <= heights.upperBound else {
@@ -80,7 +95,24 @@ public struct WorldExtractor: Sendable {
         if !missing.isEmpty && !fillMissingWithAir {
             throw .missingChunks(missing.sorted { ($0.x, $0.z) < ($1.x, $1.z) }, dimension: dimension.description)
         }
-        return Extraction(volume: volume, damagedChunks: damaged)
+        let reports = translators.keys.sorted().compactMap { translators[$0]?.report }.filter { !$0.isEmpty }
+        return Extraction(volume: volume, damagedChunks: damaged, dataVersion: target, translations: reports)
+    }
+
+    /// `blocks` named as `target` names them, through one translator per source version.
+    /// - Throws: `WorldError.translationTable` when the bundled table cannot be read (a build fault).
+    private func renamed(_ blocks: ChunkBlocks, to target: DataVersion, within box: WorldBox,
+                         translators: inout [DataVersion: VersionTranslator]) throws(WorldError) -> ChunkBlocks {
+        let source = blocks.namesVersion
+        guard source != target else { return blocks }
+        var translator: VersionTranslator
+        if let known = translators[source] { translator = known } else {
+            do { translator = VersionTranslator(from: source, to: target, table: try BlockVersionTable.bundled()) } catch {
+                throw .translationTable(error)
+            }
+        }
+        defer { translators[source] = translator }
+        return blocks.renamed(by: &translator, countingWithin: box)
     }
 
     /// The decoded blocks of one chunk, or `nil` if it was never generated.

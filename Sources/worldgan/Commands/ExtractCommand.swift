@@ -51,10 +51,16 @@ struct ExtractCommand: ParsableCommand {
         for damage in extraction.damagedChunks {
             FileHandle.standardError.write(Data("warning: \(damage); its blocks are written as air (--strict stops instead)\n".utf8))
         }
+        for report in extraction.translations {
+            if let summary = report.summary { print("note: chunks saved by an older Minecraft: \(summary)") }
+            if let missing = report.missingSummary {
+                FileHandle.standardError.write(Data("warning: \(missing); written as air\n".utf8))
+            }
+        }
         let volume = extraction.volume.tokenized(tokens)
         let url = URL(fileURLWithPath: output)
         try InputLoading.prepareOutput(url)
-        let warnings = try SchematicFile.write(volume, to: url, format: format, dataVersion: world.level.dataVersion ?? 0,
+        let warnings = try SchematicFile.write(volume, to: url, format: format, dataVersion: extraction.dataVersion.rawValue,
                                                offset: (box.min.x, box.min.y, box.min.z))
         for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let (x, y, z) = volume.size
