@@ -99,7 +99,7 @@ final class VersionTranslationTests: XCTestCase {
         let out = dir.appendingPathComponent("hill.schem")
         let r = try CLIRunner.run(["extract", world.path, "--from", "-64", "64", "-64", "--to", "-33", "83", "-33", "-o", out.path])
         XCTAssertEqual(r.status, 0, r.output)
-        let note = r.stdout.components(separatedBy: "\n").first { $0.hasPrefix("note: chunks saved by an older Minecraft: translated 1.13.2 → 1.21.11:") }
+        let note = r.stdout.components(separatedBy: "\n").first { $0.hasPrefix("note: chunks saved by an older Minecraft than level.dat's: translated 1.13.2 → 1.21.11:") }
         XCTAssertNotNil(note, r.stdout)
         let (volume, info) = try SchematicFile.read(out)
         XCTAssertEqual(info.dataVersion, 4671)

@@ -52,7 +52,10 @@ struct ExtractCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: \(damage); its blocks are written as air (--strict stops instead)\n".utf8))
         }
         for report in extraction.translations {
-            if let summary = report.summary { print("note: chunks saved by an older Minecraft: \(summary)") }
+            if let summary = report.summary {
+                let era = report.source < report.target ? "an older" : "a newer"
+                print("note: chunks saved by \(era) Minecraft than level.dat's: \(summary)")
+            }
             if let missing = report.missingSummary {
                 FileHandle.standardError.write(Data("warning: \(missing); written as air\n".utf8))
             }
