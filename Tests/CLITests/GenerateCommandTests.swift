@@ -196,4 +196,35 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertTrue(decayed.output.contains("of the input's blocks float; samples keep their floating parts"), decayed.output)
         XCTAssertFalse(kept.output.contains("decayed"), kept.output)
     }
+
+    /// `--max-inflation`: a sample with a state more than the limit times as common as in the
+    /// input is drawn again, the least inflated draw kept, and the command says so; the same seed
+    /// still gives the same samples; 0 keeps the first draws. The barely trained run floods its
+    /// samples, so a limit of 1 makes every sample draw again.
+    func testInflatedSamplesAreDrawnAgainAndTheLeastInflatedKept() throws {
+        func samples(_ folder: String, _ extra: [String]) throws -> (volumes: [BlockVolume], output: String) {
+            let out = dir.appendingPathComponent(folder)
+            let r = try CLIRunner.run(["generate", run.path, "--count", "2", "--seed", "5", "-o", out.path] + extra)
+            XCTAssertEqual(r.status, 0, r.output)
+            return (try (0..<2).map { try SchematicFile.read(out.appendingPathComponent("sample-\($0).schem")).volume }, r.output)
+        }
+        let first = try samples("first-draws", ["--max-inflation", "0"])
+        XCTAssertFalse(first.output.contains("drawn"), first.output)
+        let strict = try samples("strict", ["--max-inflation", "1"])
+        let again = try samples("strict-again", ["--max-inflation", "1"])
+        XCTAssertEqual(strict.volumes, again.volumes, "the same seed gives the same samples, redraws included")
+        let lines = strict.output.split(separator: "\n").filter { $0.contains("as common as in the input; drawn") }
+        XCTAssertEqual(lines.count, 2, strict.output)
+        for line in lines {
+            // "sample 0: minecraft:… came out 3.4× as common as in the input; drawn 3 more time(s), kept the draw at 2.1× …"
+            let ratios = line.split(separator: " ").filter { $0.hasSuffix("×") }.compactMap { Double($0.dropLast()) }
+            XCTAssertEqual(ratios.count, 2, String(line))
+            XCTAssertLessThanOrEqual(ratios.last ?? .infinity, ratios.first ?? 0, "the kept draw is the least inflated: \(line)")
+            XCTAssertGreaterThan(ratios.first ?? 0, 1, String(line))
+        }
+        XCTAssertNotEqual(strict.volumes, first.volumes, "some sample was replaced by a less inflated draw")
+        let bad = try CLIRunner.run(["generate", run.path, "--max-inflation=-1", "-o", dir.appendingPathComponent("bad").path])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.output.contains("--max-inflation must be 0 (off) or more"), bad.output)
+    }
 }

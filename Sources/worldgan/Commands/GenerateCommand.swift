@@ -44,7 +44,7 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(help: "Number of samples.") var count = 4
     @Option(help: "Size factors X Y Z relative to the training volume (e.g. 2 1 2).") var scale: DoubleTriple?
-    @Option(help: "Seed of the first sample (sample n uses seed + n).") var seed: UInt64 = 0
+    @Option(help: "Seed of the first sample (sample n uses seed + n; a sample drawn again for --max-inflation, seeds derived from that).") var seed: UInt64 = 0
     @Option(help: "Use the reconstruction below this scale: variations closer to the input (0 = free).")
     var startScale: Int?
     @Option(help: "How far samples may stray from the input: 'low' keeps its silhouette, 'medium' its layout, 'high' is free (the default).")
@@ -54,8 +54,10 @@ struct GenerateCommand: ParsableCommand {
     var layout: LayoutChoice?
     @Flag(inversion: .prefixedNo, help: "Remove the leaves no log holds within six blocks (non-persistent leaves of distance 7), as the game lets them decay within minutes of loading them.")
     var leafDecay = true
-    @Flag(help: "Keep floating debris: solid parts up to 8 blocks across with no way down to the sample's bottom layer, and plants, vines, lanterns… with no solid neighbour (removed by default unless the input itself has floating parts).")
+    @Flag(help: "Keep floating debris: solid parts up to 12 blocks across with no way down to the sample's bottom layer, and plants, vines, lanterns… with no solid neighbour (removed by default unless the input itself has floating parts).")
     var keepFloating = false
+    @Option(help: "Draw a sample again (up to 3 more times, keeping the least inflated draw) while some block state is more than this many times as common as in the input (eval's rare-block inflation); 0 keeps every first draw.")
+    var maxInflation = 2.0
     @Flag(help: "Also write DIR/reconstruction.schem: the input as the pyramid reproduces it.") var reconstruction = false
     @Option(help: "'map' (nearest embedding, weighed by how common each block is in the input) or 'nearest' (the original's).")
     var decoder = DecoderChoice.map
@@ -103,6 +105,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--variation sets the start scale and noise; give either it or --start-scale/--noise-scale")
         }
         if let n = noiseScale, !(n >= 0 && n.isFinite) { throw ValidationError("--noise-scale must be 0 or more") }
+        if !(maxInflation >= 0 && maxInflation.isFinite) { throw ValidationError("--max-inflation must be 0 (off) or more") }
     }
 
     func run() throws {
@@ -143,11 +146,14 @@ struct GenerateCommand: ParsableCommand {
         let input = patches && startScale == 0 ? finestSource(runURL, manifest, embeddings) : nil
         var samples: [BlockVolume] = []
         var tally = SampleDecoding.Tally()
+        var check = inflationCheck(runURL, manifest, choice: choice)
         let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
         for n in 0..<count {
-            let sampler = TiledSampler(pyramid, geometry: geometry, seed: seed &+ UInt64(n), startScale: startScale, noiseScale: noiseScale,
-                                       layout: patches ? PatchLayout() : nil, input: input)
-            let volume = try sampler.volume(of: geometry.whole, tileSize: tile, decode: decoding.decode)
+            let volume = try drawSample(n, base: seed &+ UInt64(n), check: &check) { drawSeed in
+                let sampler = TiledSampler(pyramid, geometry: geometry, seed: drawSeed, startScale: startScale, noiseScale: noiseScale,
+                                           layout: patches ? PatchLayout() : nil, input: input)
+                return try sampler.volume(of: geometry.whole, tileSize: tile, decode: decoding.decode)
+            }
             samples.append(try decoding.finish(volume, tally: &tally))
             bar.update(n + 1)
         }
