@@ -18,12 +18,12 @@ extension GenerateCommand {
         base &+ UInt64(attempt) &* 0x9E37_79B9_7F4A_7C15
     }
 
-    /// The check against the run's input, or nil when there is none to make: `--max-inflation 0`,
-    /// a vocabulary style (it decodes to other blocks than the input's), an unreadable input.
-    func inflationCheck(_ runURL: URL, _ manifest: RunManifest, choice: StyleChoice?) -> InflationCheck? {
-        guard maxInflation > 0 else { return nil }
+    /// The check against the run's input `real`, or nil when there is none to make:
+    /// `--max-inflation 0`, a vocabulary style (it decodes to other blocks than the input's), no
+    /// readable input.
+    func inflationCheck(_ real: BlockVolume?, choice: StyleChoice?) -> InflationCheck? {
+        guard maxInflation > 0, let real else { return nil }
         if case .vocabulary = choice { return nil }
-        guard let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile)).volume else { return nil }
         return try? InflationCheck(input: real)
     }
 

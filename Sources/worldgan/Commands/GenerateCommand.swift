@@ -112,6 +112,8 @@ struct GenerateCommand: ParsableCommand {
         let runURL = URL(fileURLWithPath: runFolder)
         let pyramid = try TrainedPyramid.load(from: runURL)
         let manifest = try RunFolder(runURL).manifest()
+        // The run's copy of its training input, read once: its floating share, DataVersion and block counts.
+        let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile))
         let embeddings = try EmbeddingFile.read(from: runURL.appendingPathComponent(manifest.embeddingsFile))
         let reconstructed = pyramid.reconstruction()
         let tokenDecoder = decoder == .map
@@ -133,9 +135,9 @@ struct GenerateCommand: ParsableCommand {
         }
         let decoding = SampleDecoding(pyramid: pyramid, decoder: tokenDecoder, choice: choice, mapper: mapper,
                                       embeddingsFile: manifest.embeddingsFile, leafDecay: leafDecay,
-                                      removesFloating: !keepFloating && !inputFloats(runURL, manifest))
+                                      removesFloating: !keepFloating && !inputFloats(real?.volume))
         if let area = large.area {
-            let (_, source) = realDataVersion(runURL, manifest)
+            let (_, source) = realDataVersion(real, manifest)
             return try generateArea(area, decoding: decoding, startScale: startScale, noiseScale: noiseScale,
                                     translation: try versions.translation(from: source), runJSON: try RunFolder(runURL).file("run.json"))
         }
@@ -146,7 +148,7 @@ struct GenerateCommand: ParsableCommand {
         let input = patches && startScale == 0 ? finestSource(runURL, manifest, embeddings) : nil
         var samples: [BlockVolume] = []
         var tally = SampleDecoding.Tally()
-        var check = inflationCheck(runURL, manifest, choice: choice)
+        var check = inflationCheck(real?.volume, choice: choice)
         let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
         for n in 0..<count {
             let volume = try drawSample(n, base: seed &+ UInt64(n), check: &check) { drawSeed in
@@ -159,7 +161,7 @@ struct GenerateCommand: ParsableCommand {
         }
         bar.finish()
         report(tally, samples: count)
-        let (dataVersion, source) = realDataVersion(runURL, manifest)
+        let (dataVersion, source) = realDataVersion(real, manifest)
         try writeOutputs(samples, dataVersion: dataVersion, translation: try versions.translation(from: source))
         if reconstruction {
             let url = URL(fileURLWithPath: output).appendingPathComponent("reconstruction.schem")
@@ -201,8 +203,8 @@ struct GenerateCommand: ParsableCommand {
     /// Whether the training input itself has floating parts (more than 1% of its blocks by
     /// `eval`'s measure: a sky island, hanging decoration): then floating parts are part of its
     /// style and samples keep theirs. An unreadable input counts as not floating.
-    private func inputFloats(_ runURL: URL, _ manifest: RunManifest) -> Bool {
-        guard let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile)).volume else { return false }
+    private func inputFloats(_ real: BlockVolume?) -> Bool {
+        guard let real else { return false }
         let roles = real.palette.map(BlockRole.init)
         let share = FloatingParts(roles: real.indices.map { roles[Int($0)] }, size: (real.sizeX, real.sizeY, real.sizeZ)).floatingFraction
         if share > 0.01 && !keepFloating && !quiet {
@@ -213,8 +215,7 @@ struct GenerateCommand: ParsableCommand {
 
     /// The DataVersion the training input was saved with (samples are written with it), else
     /// `--data-version`; and the version whose names its blocks carry (`nil`: unknown, kept as they are).
-    private func realDataVersion(_ runURL: URL, _ manifest: RunManifest) -> (schematic: Int, blocks: DataVersion?) {
-        let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile))
+    private func realDataVersion(_ real: (volume: BlockVolume, info: SchematicInfo)?, _ manifest: RunManifest) -> (schematic: Int, blocks: DataVersion?) {
         return (real?.info.dataVersion ?? dataVersion, real.flatMap { BlockVersionOptions.source(of: $0.info, file: manifest.realFile) })
     }
 
