@@ -122,7 +122,7 @@ public struct PatchLayout: Sendable, Equatable {
         var image = image
         for _ in 0..<rounds {
             let queries = PatchMatrix(image, sides: keys.sides)
-            let choice = nearest(projection.queryOperand(queries.rows), keyOperand, completeness: completeness, excluded: excluded)
+            let choice = CompletenessSearch(completeness: completeness, excluded: excluded).choose(projection.queryOperand(queries.rows), keyOperand)
             image = queries.folded(choosing: choice, from: keys, rule: fold)
         }
         return image
@@ -165,82 +165,5 @@ public struct PatchLayout: Sendable, Equatable {
     private func levelShape(_ size: [Int], level: Int) -> [Int] {
         let factor = (0..<level).reduce(1.0) { f, _ in f * levelRatio }
         return size.map { extent in min(extent, max(patchSize + 2, Int((Double(extent) * factor).rounded()))) }
-    }
-
-    /// Per query, the key of least `distance / (completeness + min over queries)`, given the two
-    /// sides' ``PatchProjection`` operands. Distances are computed in blocks of queries (twice:
-    /// the minimum over all queries comes first), so memory stays bounded for large layouts.
-    private func nearest(_ queries: Tensor, _ keys: Tensor, completeness: Float, excluded: ExcludedNeighbourhood? = nil) -> [Int] {
-        let k = keys.shape[0], count = queries.shape[0], block = max(1, (1 << 22) / max(1, k))
-        let blocks = stride(from: 0, to: count, by: block).map { $0..<min($0 + block, count) }
-        func computed(_ rows: Range<Int>) -> Tensor {
-            PatchProjection.squaredDistances(queries, rows: rows, to: keys)
-        }
-        // One block (every layout of a normal sample) keeps its distances for the second pass.
-        let kept = blocks.count == 1 ? computed(blocks[0]) : nil
-        func distances(_ rows: Range<Int>) -> Tensor { kept ?? computed(rows) }
-        var smallest = [Float](repeating: .infinity, count: k)
-        smallest.withUnsafeMutableBufferPointer { smallest in
-            for rows in blocks {
-                distances(rows).data.withUnsafeBufferPointer { d in
-                    for row in 0..<rows.count {
-                        let line = d.baseAddress.unsafelyUnwrapped + row * k
-                        for key in 0..<k where excluded?.contains(query: rows.lowerBound + row, key: key) != true { smallest[key] = min(smallest[key], line[key]) }
-                    }
-                }
-            }
-        }
-        // Rounding can leave a distance a hair below zero.
-        // A key no query may take keeps the heaviest weight (used only by the fallback below).
-        let weights = smallest.map { $0.isFinite ? 1 / (completeness + max(0, $0)) : 1 / completeness }
-        var choice: [Int] = []
-        choice.reserveCapacity(count)
-        for rows in blocks {
-            distances(rows).data.withUnsafeBufferPointer { d in
-                for row in 0..<rows.count {
-                    let line = d.baseAddress.unsafelyUnwrapped + row * k
-                    var best = 0, bestScore = Float.infinity
-                    for key in 0..<k where excluded?.contains(query: rows.lowerBound + row, key: key) != true {
-                        let score = line[key] * weights[key]
-                        if score < bestScore { best = key; bestScore = score }
-                    }
-                    // Every key excluded (a source too small to move anything): the nearest of all.
-                    if bestScore == .infinity {
-                        for key in 0..<k where line[key] * weights[key] < bestScore { best = key; bestScore = line[key] * weights[key] }
-                    }
-                    choice.append(best)
-                }
-            }
-        }
-        return choice
-    }
-}
-
-/// The key patches a query patch may not take: those whose horizontal position (as a share of
-/// the key grid's extent) lies within `radius` of the query's (as a share of the query grid's),
-/// along X and along Z. Rows are numbered as ``PatchMatrix`` numbers them.
-struct ExcludedNeighbourhood {
-    private let queryPositions: [(x: Double, z: Double)]
-    private let keyPositions: [(x: Double, z: Double)]
-    let radius: Double
-
-    init(queryGrid: [Int], keyGrid: [Int], radius: Double) {
-        queryPositions = Self.positions(queryGrid)
-        keyPositions = Self.positions(keyGrid)
-        self.radius = radius
-    }
-
-    private static func positions(_ grid: [Int]) -> [(x: Double, z: Double)] {
-        func share(_ index: Int, _ count: Int) -> Double { count > 1 ? Double(index) / Double(count - 1) : 0.5 }
-        var out: [(x: Double, z: Double)] = []
-        out.reserveCapacity(grid.reduce(1, *))
-        for x in 0..<grid[0] { for _ in 0..<grid[1] { for z in 0..<grid[2] { out.append((share(x, grid[0]), share(z, grid[2]))) } } }
-        return out
-    }
-
-    /// Whether key row `key` is excluded for query row `query`.
-    func contains(query: Int, key: Int) -> Bool {
-        let q = queryPositions[query], k = keyPositions[key]
-        return abs(q.x - k.x) < radius && abs(q.z - k.z) < radius
     }
 }
