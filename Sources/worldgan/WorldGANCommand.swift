@@ -46,6 +46,6 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure speed and memory (ends with machine-readable `name: value` lines).",
         subcommands: [BenchExtractCommand.self, BenchBlock2VecCommand.self, BenchConvCommand.self, BenchTrainStepCommand.self,
-                      BenchTrainCommand.self]
+                      BenchTrainCommand.self, BenchGenerateCommand.self]
     )
 }

@@ -227,4 +227,33 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.output.contains("--max-inflation must be 0 (off) or more"), bad.output)
     }
+
+    /// `bench generate` runs generate's own sampling: for the same run, seed, scale and guard,
+    /// its samples hold exactly as many non-air blocks as the files `generate` writes, redraws
+    /// included, and it reports a time for every sample and the process's peak memory.
+    func testBenchGenerateSamplesWhatGenerateWrites() throws {
+        let options = ["--count", "2", "--seed", "5", "--scale", "1.5", "1", "1", "--max-inflation", "1"]
+        let bench = try CLIRunner.run(["bench", "generate", run.path] + options)
+        XCTAssertEqual(bench.status, 0, bench.output)
+        var figures: [String: String] = [:]
+        for line in bench.stdout.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { figures[parts[0]] = parts[1] }
+        }
+        let out = dir.appendingPathComponent("bench-twin")
+        let written = try CLIRunner.run(["generate", run.path, "-o", out.path, "-q"] + options)
+        XCTAssertEqual(written.status, 0, written.output)
+        for n in 0..<2 {
+            let volume = try SchematicFile.read(out.appendingPathComponent("sample-\(n).schem")).volume
+            let nonAir = volume.indices.filter { !volume.palette[Int($0)].isAir }.count
+            XCTAssertGreaterThan(nonAir, 0)
+            XCTAssertEqual(figures["sample\(n)_non_air"], "\(nonAir)", bench.stdout)
+            XCTAssertNotNil(figures["sample\(n)_s"].flatMap(Double.init), bench.stdout)
+        }
+        XCTAssertGreaterThan(figures["peak_rss_mib"].flatMap(Double.init) ?? 0, 1, bench.stdout)
+        XCTAssertNotNil(figures["s_per_sample"].flatMap(Double.init), bench.stdout)
+        let bad = try CLIRunner.run(["bench", "generate", run.path, "--count", "0"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.output.contains("--count must be at least 1"), bad.output)
+    }
 }

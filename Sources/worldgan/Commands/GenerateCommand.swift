@@ -109,68 +109,53 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runURL = URL(fileURLWithPath: runFolder)
-        let pyramid = try TrainedPyramid.load(from: runURL)
-        let manifest = try RunFolder(runURL).manifest()
-        // The run's copy of its training input, read once: its floating share, DataVersion and block counts.
-        let real = try? SchematicFile.read(runURL.appendingPathComponent(manifest.realFile))
-        let embeddings = try EmbeddingFile.read(from: runURL.appendingPathComponent(manifest.embeddingsFile))
-        let reconstructed = pyramid.reconstruction()
-        let tokenDecoder = decoder == .map
-            ? TokenDecoder.calibrated(embeddings: embeddings, counts: manifest.tokenCounts, reconstruction: reconstructed)
-            : TokenDecoder(embeddings: embeddings, counts: nil)
-        let plan = variation?.calibrate(pyramid, decoder: tokenDecoder, reconstruction: reconstructed)
-        if let variation, let plan, let change = plan.change, !quiet {
-            print("variation \(variation.rawValue): scales from \(plan.startScale) sampled with noise ×\(plan.noiseScale) "
-                  + "(\(Int((change * 100).rounded()))% of the reconstruction's blocks changed in probe samples)")
-        }
-        let startScale = self.startScale ?? plan?.startScale ?? 0, noiseScale = self.noiseScale ?? plan?.noiseScale ?? 1
-        guard startScale >= 0, startScale < pyramid.generators.count else {
-            throw ValidationError("--start-scale must lie in 0…\(pyramid.generators.count - 1) for this run")
-        }
-        let choice = try style.map(StyleChoice.resolve)
-        let mapper = try choice.flatMap { c -> StyleMapper? in if case .mapping(let s) = c { return try StyleMapper(style: s) } else { return nil } }
-        if let mapper, !mapper.unknownTargets.isEmpty, !quiet {
-            print("note: the style targets blocks the property table does not know: \(mapper.unknownTargets.joined(separator: ", "))")
-        }
-        let decoding = SampleDecoding(pyramid: pyramid, decoder: tokenDecoder, choice: choice, mapper: mapper,
-                                      embeddingsFile: manifest.embeddingsFile, leafDecay: leafDecay,
-                                      removesFloating: !keepFloating && !inputFloats(real?.volume))
+        let setup = try Setup(self)
         if let area = large.area {
-            let (_, source) = realDataVersion(real, manifest)
-            return try generateArea(area, decoding: decoding, startScale: startScale, noiseScale: noiseScale,
-                                    translation: try versions.translation(from: source), runJSON: try RunFolder(runURL).file("run.json"))
+            let (_, source) = realDataVersion(setup.real, setup.manifest)
+            return try generateArea(area, decoding: setup.decoding, startScale: setup.startScale, noiseScale: setup.noiseScale,
+                                    translation: try versions.translation(from: source),
+                                    runJSON: try RunFolder(setup.runURL).file("run.json"))
         }
-        let factors = scale.map { ($0.x, $0.y, $0.z) } ?? (1, 1, 1)
-        let geometry = SampleGeometry(shapes: pyramid.shapes, scales: pyramid.generators.count, factors: factors)
-        let tile = try large.tileSide(TileMemory(pyramid: pyramid, geometry: geometry), reserve: 8 * geometry.finest.reduce(1, *) * count)
-        let patches = (layout ?? .patches) == .patches
-        let input = patches && startScale == 0 ? finestSource(runURL, manifest, embeddings) : nil
-        var samples: [BlockVolume] = []
-        var tally = SampleDecoding.Tally()
-        var check = inflationCheck(real?.volume, choice: choice)
-        let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
-        for n in 0..<count {
-            let volume = try drawSample(n, base: seed &+ UInt64(n), check: &check) { drawSeed in
-                let sampler = TiledSampler(pyramid, geometry: geometry, seed: drawSeed, startScale: startScale, noiseScale: noiseScale,
-                                           layout: patches ? PatchLayout() : nil, input: input)
-                return try sampler.volume(of: geometry.whole, tileSize: tile, decode: decoding.decode)
-            }
-            samples.append(try decoding.finish(volume, tally: &tally))
-            bar.update(n + 1)
-        }
-        bar.finish()
+        let (samples, tally) = try drawSamples(setup)
         report(tally, samples: count)
-        let (dataVersion, source) = realDataVersion(real, manifest)
+        let (dataVersion, source) = realDataVersion(setup.real, setup.manifest)
         try writeOutputs(samples, dataVersion: dataVersion, translation: try versions.translation(from: source))
         if reconstruction {
             let url = URL(fileURLWithPath: output).appendingPathComponent("reconstruction.schem")
-            var volume = try pyramid.decode(reconstructed, decoder: tokenDecoder, file: manifest.embeddingsFile)
+            var volume = try setup.pyramid.decode(setup.reconstructed, decoder: setup.tokenDecoder, file: setup.manifest.embeddingsFile)
             DerivedProperties.recompute(in: &volume)
             try SchematicFile.write(volume, to: url, dataVersion: dataVersion)
             print("wrote \(url.path) (the reconstruction of the training input)")
         }
-        if view { try writeView(samples, real: runURL.appendingPathComponent(manifest.realFile)) }
+        if view { try writeView(samples, real: setup.runURL.appendingPathComponent(setup.manifest.realFile)) }
+    }
+
+    /// The `--count` finished samples (drawn again where `--max-inflation` asks), with what
+    /// finishing them did; `bench generate` times exactly this.
+    /// - Parameter sampleDone: called after each sample with its index.
+    func drawSamples(_ setup: Setup, sampleDone: (Int) -> Void = { _ in }) throws -> ([BlockVolume], SampleDecoding.Tally) {
+        let pyramid = setup.pyramid
+        let factors = scale.map { ($0.x, $0.y, $0.z) } ?? (1, 1, 1)
+        let geometry = SampleGeometry(shapes: pyramid.shapes, scales: pyramid.generators.count, factors: factors)
+        let tile = try large.tileSide(TileMemory(pyramid: pyramid, geometry: geometry), reserve: 8 * geometry.finest.reduce(1, *) * count)
+        let patches = (layout ?? .patches) == .patches
+        let input = patches && setup.startScale == 0 ? finestSource(setup.runURL, setup.manifest, setup.embeddings) : nil
+        var samples: [BlockVolume] = []
+        var tally = SampleDecoding.Tally()
+        var check = inflationCheck(setup.real?.volume, choice: setup.choice)
+        let bar = ProgressBar("generate", total: count, unit: "samples", quiet: quiet)
+        for n in 0..<count {
+            let volume = try drawSample(n, base: seed &+ UInt64(n), check: &check) { drawSeed in
+                let sampler = TiledSampler(pyramid, geometry: geometry, seed: drawSeed, startScale: setup.startScale,
+                                           noiseScale: setup.noiseScale, layout: patches ? PatchLayout() : nil, input: input)
+                return try sampler.volume(of: geometry.whole, tileSize: tile, decode: setup.decoding.decode)
+            }
+            samples.append(try setup.decoding.finish(volume, tally: &tally))
+            bar.update(n + 1)
+            sampleDone(n)
+        }
+        bar.finish()
+        return (samples, tally)
     }
 
     /// The training input's image that the finest scale is refined against, or nil (with a note)
@@ -203,7 +188,7 @@ struct GenerateCommand: ParsableCommand {
     /// Whether the training input itself has floating parts (more than 1% of its blocks by
     /// `eval`'s measure: a sky island, hanging decoration): then floating parts are part of its
     /// style and samples keep theirs. An unreadable input counts as not floating.
-    private func inputFloats(_ real: BlockVolume?) -> Bool {
+    func inputFloats(_ real: BlockVolume?) -> Bool {
         guard let real else { return false }
         let roles = real.palette.map(BlockRole.init)
         let share = FloatingParts(roles: real.indices.map { roles[Int($0)] }, size: (real.sizeX, real.sizeY, real.sizeZ)).floatingFraction
