@@ -42,7 +42,7 @@ struct CompletenessSearch {
     /// equally, so the lowest of them is the one ties give; equal queries choose alike.
     func search(_ queries: Tensor, _ keys: Tensor) -> (choice: [Int], unsettled: Int) {
         guard excluded == nil else { return searchRows(queries, keys) }
-        let (uniqueKeys, keyRows) = UniqueRows.of(keys), (uniqueQueries, queryRows) = UniqueRows.of(queries)
+        let uniqueKeys = UniqueRows.of(keys).0, (uniqueQueries, queryRows) = UniqueRows.of(queries)
         let found = searchRows(uniqueQueries.rows, uniqueKeys.rows)
         return (queryRows.map { uniqueKeys.first[found.choice[$0]] }, found.unsettled)
     }

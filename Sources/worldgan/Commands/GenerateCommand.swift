@@ -114,7 +114,7 @@ struct GenerateCommand: ParsableCommand {
             let (_, source) = realDataVersion(setup.real, setup.manifest)
             return try generateArea(area, decoding: setup.decoding, startScale: setup.startScale, noiseScale: setup.noiseScale,
                                     translation: try versions.translation(from: source),
-                                    runJSON: try RunFolder(setup.runURL).file("run.json"))
+                                    runJSON: RunFolder(setup.runURL).file("run.json"))
         }
         let (samples, tally) = try drawSamples(setup)
         report(tally, samples: count)
