@@ -8,16 +8,6 @@ import XCTest
 final class BenchTrainCommandTests: XCTestCase {
     private let budget = ["--iterations", "3", "--nfc", "4", "--scale-factors", "0.5,1", "--epochs", "2", "--seed", "5"]
 
-    /// The `name: value` lines of a bench run.
-    private func figures(_ stdout: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for line in stdout.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            result[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-        return result
-    }
-
     private func number(_ figures: [String: String], _ name: String, file: StaticString = #filePath, line: UInt = #line) -> Double {
         guard let text = figures[name], let value = Double(text) else {
             XCTFail("no number for \(name) in \(figures)", file: file, line: line)
@@ -35,7 +25,7 @@ final class BenchTrainCommandTests: XCTestCase {
         let train = try CLIRunner.run(["train", input.path, "-o", run.path, "--previews", "0", "-q"] + budget)
         XCTAssertEqual(train.status, 0, train.output)
 
-        let f = figures(bench.stdout)
+        let f = bench.figures
         XCTAssertEqual(f["scale0_shape"], "8×8×8")
         XCTAssertEqual(f["scale1_shape"], "16×9×16")
         XCTAssertNil(f["scale2_shape"], "two scale factors make two scales")
@@ -62,7 +52,7 @@ final class BenchTrainCommandTests: XCTestCase {
     func testBenchTrainOnARandomVolumeHasOneLinePerScale() throws {
         let bench = try CLIRunner.run(["bench", "train", "--size", "12", "8", "10", "--dimension", "3"] + budget)
         XCTAssertEqual(bench.status, 0, bench.output)
-        let f = figures(bench.stdout)
+        let f = bench.figures
         XCTAssertEqual(f["scale0_shape"], "8×8×8")
         XCTAssertEqual(f["scale1_shape"], "12×8×10")
         XCTAssertTrue(bench.stdout.contains("C 3,"), bench.stdout)
@@ -78,7 +68,7 @@ final class BenchTrainCommandTests: XCTestCase {
         let fp32 = try CLIRunner.run(arguments, environment: ["WORLDGAN_PRECISION": "fp32"])
         XCTAssertEqual(fp32.status, 0, fp32.output)
         XCTAssertTrue(fp32.stdout.contains(" fp32, "), fp32.stdout)
-        let losses = { (run: CLIRunner.Result) in self.figures(run.stdout)["last_record"]?.split(separator: ",").dropFirst(2).prefix(5) }
+        let losses = { (run: CLIRunner.Result) in run.figures["last_record"]?.split(separator: ",").dropFirst(2).prefix(5) }
         XCTAssertNotNil(losses(fp32))
         let bf16 = try CLIRunner.run(arguments, environment: ["WORLDGAN_PRECISION": "bf16"])
         XCTAssertEqual(bf16.status, 0, bf16.output)

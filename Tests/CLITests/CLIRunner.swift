@@ -8,6 +8,16 @@ struct CLIRunner {
         var stdout: String
         var stderr: String
         var output: String { stdout + stderr }
+
+        /// The `name: value` lines a `bench` command ends with (lines starting with `#` are comments).
+        var figures: [String: String] {
+            var result: [String: String] = [:]
+            for line in stdout.split(separator: "\n") where !line.hasPrefix("#") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                result[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            return result
+        }
     }
 
     static var binary: URL {

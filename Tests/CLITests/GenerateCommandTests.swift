@@ -235,11 +235,7 @@ final class GenerateCommandTests: XCTestCase {
         let options = ["--count", "2", "--seed", "5", "--scale", "1.5", "1", "1", "--max-inflation", "1"]
         let bench = try CLIRunner.run(["bench", "generate", run.path] + options)
         XCTAssertEqual(bench.status, 0, bench.output)
-        var figures: [String: String] = [:]
-        for line in bench.stdout.split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count == 2 { figures[parts[0]] = parts[1] }
-        }
+        let figures = bench.figures
         let out = dir.appendingPathComponent("bench-twin")
         let written = try CLIRunner.run(["generate", run.path, "-o", out.path, "-q"] + options)
         XCTAssertEqual(written.status, 0, written.output)
